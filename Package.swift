@@ -1,0 +1,27 @@
+// swift-tools-version:6.1
+// ccsim: a discrete-event contact-center simulator.
+// The product depends on the Swift toolchain alone; the benchmark harness lives in Benchmarks/.
+import PackageDescription
+
+/// Invariant checks of the kernel's data structures (heap order after every operation) compile in
+/// only with `-Xswiftc -DCCSIM_INVARIANTS` (CI runs the tests once that way); otherwise they are no-ops.
+let package = Package(
+    name: "ccsim",
+    products: [
+        .executable(name: "ccsim", targets: ["ccsim"]),
+        .library(name: "SimulationKernel", targets: ["SimulationKernel"]),
+        .library(name: "ContactCenter", targets: ["ContactCenter"]),
+        .library(name: "ContactCenterAnalysis", targets: ["ContactCenterAnalysis"]),
+    ],
+    targets: [
+        .target(name: "SimulationKernel"),
+        .target(name: "ContactCenter", dependencies: ["SimulationKernel"]),
+        .target(name: "ContactCenterAnalysis", dependencies: ["ContactCenter", "SimulationKernel"]),
+        .executableTarget(name: "ccsim", dependencies: ["ContactCenterAnalysis", "ContactCenter"]),
+        .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
+        .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "SimulationKernel"]),
+        .testTarget(name: "ContactCenterAnalysisTests", dependencies: ["ContactCenterAnalysis", "ContactCenter"]),
+        .testTarget(name: "ccsimTests", dependencies: ["ccsim"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,47 @@
+extension Scenario {
+    /// The problems that would make this scenario unfit to simulate, with JSON paths as in a file.
+    ///
+    /// ``ScenarioReader`` already guarantees all of these for a scenario read from a file; this check is
+    /// for scenarios built in code.
+    public func validationProblems() -> [ScenarioProblem] {
+        var problems: [ScenarioProblem] = []
+        func check(_ condition: Bool, _ path: String, _ message: String) {
+            if !condition { problems.append(ScenarioProblem(path: path, message: message)) }
+        }
+        let horizon = simulation.horizonSeconds
+        check(horizon.isFinite && horizon > 0, "simulation", "expected a simulated time > 0")
+        check(simulation.replications >= 1, "simulation.replications", "expected at least 1 replication")
+        check(
+            simulation.warmupSeconds >= 0 && simulation.warmupSeconds < horizon, "simulation.warmupMinutes",
+            "expected a warm-up ≥ 0 and shorter than the simulated time")
+        check(serviceLevel.targetSeconds >= 0 && serviceLevel.targetSeconds.isFinite, "serviceLevel.targetSeconds", "expected seconds ≥ 0")
+        check(serviceLevel.goal >= 0 && serviceLevel.goal <= 1, "serviceLevel.goal", "expected a share from 0 to 1")
+        check(!callTypes.isEmpty, "callTypes", "expected at least one call type")
+        check(!agentGroups.isEmpty, "agentGroups", "expected at least one agent group")
+        var names: Set<String> = []
+        for (index, callType) in callTypes.enumerated() {
+            let path = "callTypes[\(index)]"
+            check(!callType.name.isEmpty && names.insert(callType.name).inserted, "\(path).name", "expected a unique, non-empty name")
+            check(
+                callType.arrivalsPerHour.isFinite && callType.arrivalsPerHour >= 0, "\(path).arrivals.perHour",
+                "expected a rate ≥ 0")
+            check(callType.handleTime.mean > 0, "\(path).handleTime", "expected a mean > 0")
+            if callType.arrivalsPerHour > 0 {
+                check(
+                    agentGroups.contains { $0.agents > 0 && $0.skills.contains(callType.name) }, path,
+                    "expected an agent group with agents that can serve \"\(callType.name)\"")
+            }
+        }
+        var groupNames: Set<String> = []
+        for (index, group) in agentGroups.enumerated() {
+            let path = "agentGroups[\(index)]"
+            check(!group.name.isEmpty && groupNames.insert(group.name).inserted, "\(path).name", "expected a unique, non-empty name")
+            check(group.agents >= 0, "\(path).agents", "expected agents ≥ 0")
+            check(!group.skills.isEmpty, "\(path).skills", "expected at least one skill")
+            for (s, skill) in group.skills.enumerated() {
+                check(names.contains(skill), "\(path).skills[\(s)]", "skill \"\(skill)\" names no call type")
+            }
+        }
+        return problems
+    }
+}

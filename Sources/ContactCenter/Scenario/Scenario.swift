@@ -1,0 +1,122 @@
+import SimulationKernel
+
+/// A validated contact-center scenario (scenario format `ccsimVersion: 1`, see DESIGN.md).
+///
+/// Values of this type are only made by ``ScenarioReader`` (or by tests through ``init(name:simulation:serviceLevel:callTypes:agentGroups:routing:)``
+/// followed by ``validationProblems()``), so the simulation never sees an invalid one.
+public struct Scenario: Sendable, Equatable {
+    /// The scenario's name, shown in reports.
+    public var name: String
+    /// Horizon, replications, seed and warm-up.
+    public var simulation: SimulationSettings
+    /// The service-level target and goal.
+    public var serviceLevel: ServiceLevelGoal
+    /// The kinds of contact, in file order.
+    public var callTypes: [CallType]
+    /// The agent groups, in file order.
+    public var agentGroups: [AgentGroup]
+    /// How calls and agents are matched.
+    public var routing: RoutingPolicy
+
+    /// Creates a scenario; call ``validationProblems()`` before simulating one built by hand.
+    public init(
+        name: String, simulation: SimulationSettings, serviceLevel: ServiceLevelGoal = ServiceLevelGoal(),
+        callTypes: [CallType], agentGroups: [AgentGroup], routing: RoutingPolicy = .longestIdleAgent
+    ) {
+        self.name = name
+        self.simulation = simulation
+        self.serviceLevel = serviceLevel
+        self.callTypes = callTypes
+        self.agentGroups = agentGroups
+        self.routing = routing
+    }
+}
+
+/// How long and how often to simulate.
+public struct SimulationSettings: Sendable, Equatable {
+    /// Simulated time per replication, in seconds (statistics cover the part after the warm-up).
+    public var horizonSeconds: Double
+    /// Number of independent replications.
+    public var replications: Int
+    /// The seed all random streams derive from.
+    public var seed: UInt64
+    /// Time at the start of each replication whose arrivals are not counted, in seconds.
+    public var warmupSeconds: Double
+
+    /// Creates settings.
+    /// - Parameters:
+    ///   - horizonSeconds: simulated seconds per replication.
+    ///   - replications: independent runs (≥ 1).
+    ///   - seed: the master seed.
+    ///   - warmupSeconds: seconds of warm-up (< horizon).
+    public init(horizonSeconds: Double, replications: Int = 10, seed: UInt64 = 1, warmupSeconds: Double = 0) {
+        self.horizonSeconds = horizonSeconds
+        self.replications = replications
+        self.seed = seed
+        self.warmupSeconds = warmupSeconds
+    }
+}
+
+/// The service-level objective: a share `goal` of offered contacts answered within `targetSeconds`.
+public struct ServiceLevelGoal: Sendable, Equatable {
+    /// Answer-time threshold, in seconds (20 in the common 80/20 rule).
+    public var targetSeconds: Double
+    /// Goal for the service level, a share in [0, 1] (0.8 in the 80/20 rule).
+    public var goal: Double
+
+    /// Creates a goal; the defaults are the industry's common 80 % in 20 seconds.
+    public init(targetSeconds: Double = 20, goal: Double = 0.8) {
+        self.targetSeconds = targetSeconds
+        self.goal = goal
+    }
+}
+
+/// One kind of contact: its demand, handle time, after-call work and callers' patience.
+public struct CallType: Sendable, Equatable {
+    /// Unique name; agent groups name it in their skills.
+    public var name: String
+    /// Stationary Poisson arrival rate, in contacts per hour.
+    public var arrivalsPerHour: Double
+    /// Talk time (including hold), in seconds.
+    public var handleTime: Distribution
+    /// After-call work during which the agent stays unavailable, in seconds; `nil` means none.
+    public var wrapUp: Distribution?
+    /// Time a caller is willing to wait before hanging up, in seconds; `nil` means callers never abandon.
+    public var patience: Distribution?
+
+    /// Creates a call type.
+    public init(
+        name: String, arrivalsPerHour: Double, handleTime: Distribution,
+        wrapUp: Distribution? = nil, patience: Distribution? = nil
+    ) {
+        self.name = name
+        self.arrivalsPerHour = arrivalsPerHour
+        self.handleTime = handleTime
+        self.wrapUp = wrapUp
+        self.patience = patience
+    }
+}
+
+/// A group of interchangeable agents with the same skills.
+public struct AgentGroup: Sendable, Equatable {
+    /// Unique name.
+    public var name: String
+    /// Constant head count on duty, in agents.
+    public var agents: Int
+    /// Names of the call types the group's agents can handle.
+    public var skills: [String]
+
+    /// Creates an agent group.
+    public init(name: String, agents: Int, skills: [String]) {
+        self.name = name
+        self.agents = agents
+        self.skills = skills
+    }
+}
+
+/// How a waiting call and a free agent are matched.
+public enum RoutingPolicy: String, Sendable, Equatable, CaseIterable {
+    /// A call goes to the agent who has been idle longest among those with the skill; a freed agent takes
+    /// the call that has waited longest among the call types it is skilled for (first come, first served).
+    case longestIdleAgent
+}

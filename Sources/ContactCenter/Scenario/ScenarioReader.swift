@@ -1,0 +1,370 @@
+import Foundation
+import SimulationKernel
+
+/// Reads a scenario file (`ccsimVersion: 1`) and validates all of it before anything runs.
+///
+/// Every problem is collected with its JSON path and what was expected, so that a user fixes a file in
+/// one pass; unknown keys are errors (a typo must never be ignored), and so are keys of the scenario
+/// format that this version does not simulate yet.
+public enum ScenarioReader {
+    /// The scenario format version this reader understands.
+    public static let formatVersion: Int64 = 1
+    /// Largest scenario file read, in bytes (64 MiB).
+    public static let maximumFileSize = 64 << 20
+    /// Limits that keep a valid but absurd scenario from exhausting memory.
+    public static let maximumAgents: Int64 = 1_000_000
+    /// Largest number of replications accepted.
+    public static let maximumReplications: Int64 = 100_000
+    /// Longest duration parameter accepted, in seconds (about 31.7 years).
+    public static let maximumDuration = 1e9
+
+    /// Reads and validates the scenario in the file at `path`.
+    /// - Throws: ``ScenarioError`` listing every problem, with `path` as the file name.
+    public static func read(contentsOf path: String) throws(ScenarioError) -> Scenario {
+        let bytes = try readFile(path)
+        return try parse(bytes, file: path, defaultName: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+    }
+
+    /// Reads a file's bytes, or throws a ``ScenarioError`` that says why it cannot be read.
+    public static func readFile(_ path: String) throws(ScenarioError) -> [UInt8] {
+        func fail(_ message: String) -> ScenarioError {
+            ScenarioError(file: path, problems: [ScenarioProblem(path: "", message: message)])
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw fail("no such file")
+        }
+        if isDirectory.boolValue { throw fail("is a directory, expected a scenario file (JSON)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw fail("cannot be opened for reading") }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+        } catch {
+            throw fail("cannot be read: \(error.localizedDescription)")
+        }
+        if data.count > maximumFileSize { throw fail("is larger than \(maximumFileSize >> 20) MiB, expected a scenario file") }
+        return [UInt8](data)
+    }
+
+    /// Parses and validates a scenario from its JSON text.
+    /// - Parameters:
+    ///   - bytes: the file's content (UTF-8 JSON).
+    ///   - file: the file name used in error messages.
+    ///   - defaultName: the scenario's name when the file gives none.
+    /// - Throws: ``ScenarioError`` listing every problem.
+    public static func parse(_ bytes: [UInt8], file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
+        func fail(_ message: String) -> ScenarioError {
+            ScenarioError(file: file, problems: [ScenarioProblem(path: "", message: message)])
+        }
+        if bytes.isEmpty { throw fail("the file is empty, expected a JSON object") }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw fail("the file is not valid UTF-8 text, expected a JSON scenario")
+        }
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            throw fail("invalid JSON at \(error)")
+        }
+        return try decode(document, file: file, defaultName: defaultName)
+    }
+
+    /// Validates a parsed document and builds the scenario.
+    public static func decode(_ document: JSONValue, file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
+        let problems = ProblemCollector()
+        let scenario = ScenarioDecoder(problems: problems).decodeScenario(document, defaultName: defaultName)
+        if let scenario, problems.problems.isEmpty { return scenario }
+        throw ScenarioError(file: file, problems: problems.problems)
+    }
+}
+
+/// The walk over a scenario document; each `decode…` records problems and returns `nil` on failure.
+struct ScenarioDecoder {
+    let problems: ProblemCollector
+
+    func decodeScenario(_ document: JSONValue, defaultName: String) -> Scenario? {
+        guard let root = ObjectReader(document, path: "", problems: problems) else { return nil }
+        let version = root.integer(
+            "ccsimVersion", required: true, in: ScenarioReader.formatVersion...ScenarioReader.formatVersion,
+            expected: "the scenario format version \(ScenarioReader.formatVersion)")
+        let name = root.string("name", expected: "a non-empty string", accept: { !$0.isEmpty }) ?? defaultName
+        _ = root.string("description")
+        let simulation = root.object("simulation", required: true).flatMap(decodeSimulation)
+        let serviceLevel = root.value("serviceLevel") == nil ? ServiceLevelGoal() : root.object("serviceLevel").flatMap(decodeServiceLevel)
+        let callTypeElements = root.array("callTypes", required: true, nonEmpty: true, expected: "an array of call types")
+        let callTypes = callTypeElements?.map { decodeCallType($0.value, path: $0.path) }
+        let groupElements = root.array("agentGroups", required: true, nonEmpty: true, expected: "an array of agent groups")
+        let groups = groupElements?.map { decodeAgentGroup($0.value, path: $0.path) }
+        var routing: RoutingPolicy? = .longestIdleAgent
+        if let routingReader = root.object("routing") {
+            routing = decodeRouting(routingReader)
+        }
+        rejectEmptyOrUnimplemented(root, "automation", empty: .array([]))
+        rejectEmptyOrUnimplemented(root, "costs", empty: .object([]))
+        rejectEmptyOrUnimplemented(root, "revenue", empty: .object([]))
+        root.rejectUnimplemented(["calendar", "lines", "base", "patch"])
+        root.rejectUnknownKeys()
+
+        if let callTypeElements, let callTypes, let groups {
+            // Names come from the document, so a call type with another problem still counts as named.
+            let typeNames = callTypeElements.map { element -> String? in
+                if case .string(let name)? = element.value["name"], !name.isEmpty { return name }
+                return nil
+            }
+            checkNames(typeNames, path: "callTypes", what: "call type")
+            checkNames(groups.map { $0?.name }, path: "agentGroups", what: "agent group")
+            checkSkills(typeNames: typeNames, callTypes: callTypes, groups: groups)
+        }
+        guard version != nil, let simulation, let serviceLevel, let routing,
+            let callTypes = callTypes.flatMap({ $0.allNonNil() }), let groups = groups.flatMap({ $0.allNonNil() })
+        else { return nil }
+        return Scenario(
+            name: name, simulation: simulation, serviceLevel: serviceLevel,
+            callTypes: callTypes, agentGroups: groups, routing: routing)
+    }
+
+    private func rejectEmptyOrUnimplemented(_ root: ObjectReader, _ key: String, empty: JSONValue) {
+        if let value = root.value(key), value != empty {
+            root.problem(key, "\"\(key)\" is part of the scenario format but not simulated by this version of ccsim; remove it or leave it empty")
+        }
+    }
+
+    func decodeSimulation(_ reader: ObjectReader) -> SimulationSettings? {
+        let positiveDuration = "a number of hours > 0"
+        let hours = reader.number("hours", expected: positiveDuration) { $0 > 0 && $0 * 3600 <= ScenarioReader.maximumDuration }
+        let days = reader.number("days", expected: "a number of days > 0") { $0 > 0 && $0 * 86400 <= ScenarioReader.maximumDuration }
+        let replications = reader.integer(
+            "replications", in: 1...ScenarioReader.maximumReplications,
+            expected: "a whole number of replications from 1 to \(ScenarioReader.maximumReplications)")
+        let seed = reader.unsigned("seed", expected: "a whole number from 0 to 18446744073709551615")
+        let warmupMinutes = reader.number("warmupMinutes", expected: "a number of minutes ≥ 0") { $0 >= 0 && $0.isFinite }
+        reader.rejectUnknownKeys()
+        let hasHours = reader.has("hours"), hasDays = reader.has("days")
+        if hasHours && hasDays {
+            reader.problem(nil, "give either \"hours\" or \"days\", not both")
+            return nil
+        }
+        if !hasHours && !hasDays {
+            reader.problem(nil, "missing key \"hours\" or \"days\" (expected the simulated time per replication)")
+            return nil
+        }
+        guard let horizon = hours.map({ $0 * 3600 }) ?? days.map({ $0 * 86400 }) else { return nil }
+        if reader.has("replications") && replications == nil { return nil }
+        if reader.has("seed") && seed == nil { return nil }
+        if reader.has("warmupMinutes") && warmupMinutes == nil { return nil }
+        let warmup = (warmupMinutes ?? 0) * 60
+        if warmup >= horizon {
+            reader.problem("warmupMinutes", "expected a warm-up shorter than the simulated time (\(horizon / 60) minutes)")
+            return nil
+        }
+        return SimulationSettings(
+            horizonSeconds: horizon, replications: Int(replications ?? 10), seed: seed ?? 1, warmupSeconds: warmup)
+    }
+
+    func decodeServiceLevel(_ reader: ObjectReader) -> ServiceLevelGoal? {
+        let target = reader.number("targetSeconds", expected: "a number of seconds ≥ 0") { $0 >= 0 && $0 <= ScenarioReader.maximumDuration }
+        let goal = reader.number("goal", expected: "a share from 0 to 1") { $0 >= 0 && $0 <= 1 }
+        reader.rejectUnknownKeys()
+        if (reader.has("targetSeconds") && target == nil) || (reader.has("goal") && goal == nil) { return nil }
+        let defaults = ServiceLevelGoal()
+        return ServiceLevelGoal(targetSeconds: target ?? defaults.targetSeconds, goal: goal ?? defaults.goal)
+    }
+
+    func decodeCallType(_ value: JSONValue, path: String) -> CallType? {
+        guard let reader = ObjectReader(value, path: path, problems: problems) else { return nil }
+        let name = reader.string("name", required: true, expected: "a non-empty string", accept: { !$0.isEmpty })
+        if let channel = reader.string("channel", expected: "\"voice\"", accept: { ["voice", "chat", "email"].contains($0) }),
+            channel != "voice"
+        {
+            reader.problem("channel", "channel \"\(channel)\" is part of the scenario format but not simulated by this version of ccsim; use \"voice\"")
+        }
+        let arrivals = reader.object("arrivals", required: true, expected: "an object such as {\"perHour\": 25}").flatMap(decodeArrivals)
+        let handle = reader.object("handleTime", required: true, expected: "a distribution").flatMap { decodeDistribution($0, positiveMean: true) }
+        let wrapUp = reader.object("wrapUp").flatMap { decodeDistribution($0, positiveMean: false) }
+        let patience = reader.object("patience").flatMap { decodeDistribution($0, positiveMean: false) }
+        reader.rejectUnimplemented(["ivr", "firstContactResolution", "retry", "redial", "callback", "priority", "concurrency"])
+        reader.rejectUnknownKeys()
+        if reader.has("wrapUp") && wrapUp == nil { return nil }
+        if reader.has("patience") && patience == nil { return nil }
+        guard let name, let arrivals, let handle else { return nil }
+        return CallType(
+            name: name, arrivalsPerHour: arrivals, handleTime: handle,
+            wrapUp: wrapUp, patience: patience)
+    }
+
+    func decodeArrivals(_ reader: ObjectReader) -> Double? {
+        reader.rejectUnimplemented(["perDay", "perInterval", "profile", "trace"])
+        let perHour = reader.number("perHour", required: true, expected: "a rate ≥ 0 in contacts per hour") {
+            $0 >= 0 && $0 <= 1e9
+        }
+        reader.rejectUnknownKeys()
+        return perHour
+    }
+
+    /// A distribution of a duration in seconds (`nil` on a problem). One that is identically zero
+    /// (a zero wrap-up, a patience of 0 that turns the queue into a loss system) becomes `.deterministic(0)`.
+    func decodeDistribution(_ reader: ObjectReader, positiveMean: Bool) -> Distribution? {
+        let kinds = ["exponential", "lognormal", "gamma", "erlang", "weibull", "uniform", "deterministic", "empirical"]
+        guard let kind = reader.string(
+            "distribution", required: true, expected: "one of \(kinds.joined(separator: ", "))",
+            accept: { kinds.contains($0) })
+        else { return nil }  // its other keys depend on the kind: not reported as unknown
+        let limit = ScenarioReader.maximumDuration
+        let meanExpected = positiveMean ? "a mean in seconds > 0" : "a mean in seconds ≥ 0"
+        func mean() -> Double? {
+            reader.number("mean", required: true, expected: meanExpected) { (positiveMean ? $0 > 0 : $0 >= 0) && $0 <= limit }
+        }
+        func cv() -> Double? {
+            reader.number("cv", required: true, expected: "a coefficient of variation from 0 to 100") { $0 >= 0 && $0 <= 100 }
+        }
+        var result: Distribution?
+        switch kind {
+        case "exponential":
+            if let mean = mean() { result = mean == 0 ? .deterministic(0) : .exponential(mean: mean) }
+        case "lognormal":
+            if let mean = mean(), let cv = cv() { result = mean == 0 ? .deterministic(0) : .lognormal(mean: mean, cv: cv) }
+        case "gamma":
+            if let mean = mean(), let cv = cv() { result = mean == 0 ? .deterministic(0) : .gamma(mean: mean, cv: cv) }
+        case "erlang":
+            let mean = mean()
+            let k = reader.integer("k", required: true, in: 1...1000, expected: "a whole number of phases from 1 to 1000")
+            if let mean, let k { result = mean == 0 ? .deterministic(0) : .erlang(mean: mean, k: Int(k)) }
+        case "weibull":
+            let mean = mean()
+            let shape = reader.number("shape", required: true, expected: "a shape from 0.05 to 100") { $0 >= 0.05 && $0 <= 100 }
+            if let mean, let shape { result = mean == 0 ? .deterministic(0) : .weibull(mean: mean, shape: shape) }
+        case "uniform":
+            let low = reader.number("min", required: true, expected: "a number of seconds ≥ 0") { $0 >= 0 && $0 <= limit }
+            let high = reader.number("max", required: true, expected: "a number of seconds ≥ 0") { $0 >= 0 && $0 <= limit }
+            if let low, let high {
+                if high < low {
+                    reader.problem("max", "expected max ≥ min (\(low)), found \(high)")
+                } else if positiveMean && high == 0 {
+                    reader.problem("max", "expected max > 0: a handle time cannot always be zero")
+                } else {
+                    result = high == 0 ? .deterministic(0) : .uniform(min: low, max: high)
+                }
+            }
+        case "deterministic":
+            if let value = reader.number(
+                "value", required: true, expected: positiveMean ? "a number of seconds > 0" : "a number of seconds ≥ 0",
+                accept: { (positiveMean ? $0 > 0 : $0 >= 0) && $0 <= limit })
+            {
+                result = .deterministic(value)
+            }
+        default:  // empirical
+            if let elements = reader.array("values", required: true, nonEmpty: true, expected: "an array of durations in seconds") {
+                var values: [Double] = []
+                for element in elements {
+                    if case .number(let number) = element.value, number.value >= 0, number.value <= limit {
+                        values.append(number.value)
+                    } else {
+                        problems.add(element.path, "expected a number of seconds ≥ 0, found \(describeFound(element.value))")
+                    }
+                }
+                if values.count == elements.count {
+                    if positiveMean && values.allSatisfy({ $0 == 0 }) {
+                        reader.problem("values", "expected at least one value > 0: a handle time cannot always be zero")
+                    } else {
+                        result = values.allSatisfy({ $0 == 0 }) ? .deterministic(0) : .empirical(values)
+                    }
+                }
+            }
+        }
+        reader.rejectUnknownKeys()
+        return result
+    }
+
+    func decodeAgentGroup(_ value: JSONValue, path: String) -> AgentGroup? {
+        guard let reader = ObjectReader(value, path: path, problems: problems) else { return nil }
+        let name = reader.string("name", required: true, expected: "a non-empty string", accept: { !$0.isEmpty })
+        let agents = reader.integer(
+            "agents", required: !reader.has("shifts"), in: 0...ScenarioReader.maximumAgents,
+            expected: "a whole number of agents from 0 to \(ScenarioReader.maximumAgents)")
+        var skills: [String]?
+        if let elements = reader.array("skills", required: true, nonEmpty: true, expected: "an array of call-type names") {
+            var names: [String] = []
+            for element in elements {
+                if case .string(let skill) = element.value, !skill.isEmpty {
+                    if names.contains(skill) {
+                        problems.add(element.path, "duplicate skill \"\(skill)\"")
+                    }
+                    names.append(skill)
+                } else {
+                    problems.add(element.path, "expected the name of a call type, found \(describeFound(element.value))")
+                }
+            }
+            skills = names.count == elements.count ? names : nil
+        }
+        reader.rejectUnimplemented(["shifts", "breaks", "shrinkage", "concurrency", "outsourced"])
+        reader.rejectUnknownKeys()
+        guard let name, let agents, let skills else { return nil }
+        return AgentGroup(name: name, agents: Int(agents), skills: skills)
+    }
+
+    func decodeRouting(_ reader: ObjectReader) -> RoutingPolicy? {
+        let implemented = RoutingPolicy.allCases.map(\.rawValue)
+        let policy = reader.string(
+            "policy", expected: "one of \(implemented.joined(separator: ", "))",
+            accept: { ["longestIdleAgent", "priority", "aiDispatch"].contains($0) })
+        reader.rejectUnimplemented(["overflow"])
+        reader.rejectUnknownKeys()
+        guard let policy else { return reader.has("policy") ? nil : .longestIdleAgent }
+        guard let known = RoutingPolicy(rawValue: policy) else {
+            reader.problem("policy", "routing policy \"\(policy)\" is part of the scenario format but not simulated by this version of ccsim; use \(implemented.joined(separator: ", "))")
+            return nil
+        }
+        return known
+    }
+
+    func checkNames(_ names: [String?], path: String, what: String) {
+        var seen: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            guard let name else { continue }
+            if let first = seen[name] {
+                problems.add("\(path)[\(index)].name", "duplicate \(what) name \"\(name)\" (also \(path)[\(first)])")
+            } else {
+                seen[name] = index
+            }
+        }
+    }
+
+    func checkSkills(typeNames names: [String?], callTypes: [CallType?], groups: [AgentGroup?]) {
+        let typeNames = Set(names.compactMap { $0 })
+        let allTypesNamed = !names.contains(nil)
+        for (g, group) in groups.enumerated() {
+            guard let group else { continue }
+            for (s, skill) in group.skills.enumerated() where !typeNames.contains(skill) && allTypesNamed {
+                var message = "skill \"\(skill)\" names no call type"
+                if let suggestion = closestKey(to: skill, among: typeNames.sorted()) {
+                    message += " (did you mean \"\(suggestion)\"?)"
+                }
+                problems.add("agentGroups[\(g)].skills[\(s)]", message)
+            }
+        }
+        guard !groups.contains(nil) else { return }
+        for (t, callType) in callTypes.enumerated() {
+            guard let callType, callType.arrivalsPerHour > 0 else { continue }
+            let servers = groups.compactMap { $0 }.filter { $0.skills.contains(callType.name) }
+            if servers.isEmpty {
+                problems.add("callTypes[\(t)]", "call type \"\(callType.name)\" has arrivals but no agent group has it in its skills")
+            } else if servers.allSatisfy({ $0.agents == 0 }) {
+                problems.add("callTypes[\(t)]", "call type \"\(callType.name)\" has arrivals but every group that can serve it has zero agents")
+            }
+        }
+    }
+}
+
+extension Array {
+    /// The unwrapped elements, or `nil` when any element is `nil`.
+    func allNonNil<T>() -> [T]? where Element == T? {
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for element in self {
+            guard let element else { return nil }
+            result.append(element)
+        }
+        return result
+    }
+}

@@ -1,0 +1,87 @@
+/// What happened to the contacts of one call type (or of all of them) in one replication.
+///
+/// Counts cover the *cohort*: contacts that arrived at or after the end of the warm-up, each followed
+/// to its outcome or to the end of the horizon, so that
+/// `arrivals == answered + abandoned + waitingAtEnd` holds exactly in every replication.
+public struct ContactTally: Sendable, Equatable {
+    /// Contacts that arrived.
+    public var arrivals = 0
+    /// Contacts that reached an agent.
+    public var answered = 0
+    /// Contacts whose caller hung up before an agent answered.
+    public var abandoned = 0
+    /// Contacts still waiting for an agent when the horizon ended.
+    public var waitingAtEnd = 0
+    /// Answered contacts that waited at most the service-level target.
+    public var answeredWithinTarget = 0
+    /// Abandoned contacts that hung up within the service-level target.
+    public var abandonedWithinTarget = 0
+    /// Sum of the waits of answered contacts, in seconds.
+    public var waitOfAnswered = 0.0
+    /// Sum of the waits of abandoned contacts until they hung up, in seconds.
+    public var waitOfAbandoned = 0.0
+    /// Sum of the waits, up to the end of the horizon, of contacts still waiting then, in seconds.
+    public var waitAtEnd = 0.0
+    /// Sum of the talk times of answered contacts, in seconds.
+    public var talkTime = 0.0
+    /// Sum of the after-call work of answered contacts, in seconds.
+    public var wrapUpTime = 0.0
+    /// Longest wait of an answered contact, in seconds.
+    public var maxWait = 0.0
+    /// Median wait of answered contacts, in seconds (`nil` when none was answered).
+    public var waitP50: Double?
+    /// 90th percentile of the wait of answered contacts, in seconds.
+    public var waitP90: Double?
+    /// 99th percentile of the wait of answered contacts, in seconds.
+    public var waitP99: Double?
+
+    /// Creates an empty tally.
+    public init() {}
+
+    /// Adds the counts and sums of `other` (percentiles are not additive and are left alone).
+    public mutating func add(_ other: ContactTally) {
+        arrivals += other.arrivals
+        answered += other.answered
+        abandoned += other.abandoned
+        waitingAtEnd += other.waitingAtEnd
+        answeredWithinTarget += other.answeredWithinTarget
+        abandonedWithinTarget += other.abandonedWithinTarget
+        waitOfAnswered += other.waitOfAnswered
+        waitOfAbandoned += other.waitOfAbandoned
+        waitAtEnd += other.waitAtEnd
+        talkTime += other.talkTime
+        wrapUpTime += other.wrapUpTime
+        maxWait = Swift.max(maxWait, other.maxWait)
+    }
+}
+
+/// The work of one agent group in one replication, over the observed window (after warm-up).
+public struct AgentGroupTally: Sendable, Equatable {
+    /// Agent-seconds on duty in the observed window.
+    public var staffedSeconds = 0.0
+    /// Agent-seconds spent talking or in after-call work within the observed window.
+    public var busySeconds = 0.0
+    /// Contacts of the cohort answered by the group.
+    public var answered = 0
+
+    /// Creates an empty tally.
+    public init() {}
+}
+
+/// The raw outcome of one replication, from which the analysis layer computes every KPI.
+public struct ReplicationResult: Sendable, Equatable {
+    /// Zero-based replication index (it fixes the random streams).
+    public var replication: Int
+    /// Length of the observed window (horizon minus warm-up), in seconds.
+    public var observedSeconds: Double
+    /// Per call type, in scenario order.
+    public var callTypes: [ContactTally]
+    /// All call types together (percentiles over all answered contacts).
+    public var overall: ContactTally
+    /// Per agent group, in scenario order.
+    public var agentGroups: [AgentGroupTally]
+    /// ∫ (number of contacts waiting) dt over the observed window, in contact-seconds.
+    public var waitingIntegral: Double
+    /// Events the kernel processed.
+    public var events: Int
+}

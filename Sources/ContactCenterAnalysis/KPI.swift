@@ -1,0 +1,107 @@
+import ContactCenter
+import SimulationKernel
+
+/// How a KPI's value is measured, for formatting.
+public enum KPIUnit: String, Sendable {
+    /// A number of contacts.
+    case count
+    /// A share in [0, 1], shown as a percentage.
+    case share
+    /// A duration in seconds.
+    case seconds
+    /// Contacts per staffed agent-hour.
+    case perAgentHour
+    /// A mean number (of callers waiting, say).
+    case average
+}
+
+/// A key performance indicator: its JSON key, its label and how it is computed from one replication.
+public struct KPIDefinition: Sendable {
+    /// JSON key (DESIGN.md), e.g. `serviceLevel`.
+    public let key: String
+    /// Label in the table report.
+    public let label: String
+    /// Unit of the value.
+    public let unit: KPIUnit
+    /// The value in one replication, `nil` when undefined there (a ratio over zero contacts).
+    let value: @Sendable (KPISource) -> Double?
+}
+
+/// What a KPI is computed from in one replication: a contact tally and, for the centre or a group,
+/// the agents' time.
+struct KPISource {
+    var contacts: ContactTally
+    var staffedSeconds: Double
+    var busySeconds: Double
+    var answeredByAgents: Int
+    var waitingIntegral: Double
+    var observedSeconds: Double
+}
+
+private func ratio(_ numerator: Double, _ denominator: Double) -> Double? {
+    denominator > 0 ? numerator / denominator : nil
+}
+
+/// The KPIs of DESIGN.md that this version measures, in report order.
+public enum KPICatalog {
+    /// KPIs about contacts, reported for the centre and per call type.
+    public static let contacts: [KPIDefinition] = [
+        KPIDefinition(key: "arrivals", label: "arrivals", unit: .count) { Double($0.contacts.arrivals) },
+        KPIDefinition(key: "offered", label: "offered (reach the queue)", unit: .count) { Double($0.contacts.arrivals) },
+        KPIDefinition(key: "answered", label: "answered", unit: .count) { Double($0.contacts.answered) },
+        KPIDefinition(key: "abandoned", label: "abandoned", unit: .count) { Double($0.contacts.abandoned) },
+        KPIDefinition(key: "waitingAtEnd", label: "still waiting at end", unit: .count) { Double($0.contacts.waitingAtEnd) },
+        KPIDefinition(key: "serviceLevel", label: "service level", unit: .share) {
+            ratio(Double($0.contacts.answeredWithinTarget), Double($0.contacts.arrivals))
+        },
+        KPIDefinition(key: "abandonmentRate", label: "abandonment rate", unit: .share) {
+            ratio(Double($0.contacts.abandoned), Double($0.contacts.arrivals))
+        },
+        KPIDefinition(key: "answerRate", label: "answer rate", unit: .share) {
+            ratio(Double($0.contacts.answered), Double($0.contacts.arrivals))
+        },
+        KPIDefinition(key: "averageSpeedOfAnswer", label: "average speed of answer", unit: .seconds) {
+            ratio($0.contacts.waitOfAnswered, Double($0.contacts.answered))
+        },
+        KPIDefinition(key: "waitP50", label: "wait, median", unit: .seconds) { $0.contacts.waitP50 },
+        KPIDefinition(key: "waitP90", label: "wait, 90th percentile", unit: .seconds) { $0.contacts.waitP90 },
+        KPIDefinition(key: "waitP99", label: "wait, 99th percentile", unit: .seconds) { $0.contacts.waitP99 },
+        KPIDefinition(key: "maxWait", label: "longest wait", unit: .seconds) {
+            $0.contacts.answered > 0 ? $0.contacts.maxWait : nil
+        },
+        KPIDefinition(key: "averageHandleTime", label: "average handle time", unit: .seconds) {
+            ratio($0.contacts.talkTime + $0.contacts.wrapUpTime, Double($0.contacts.answered))
+        },
+    ]
+
+    /// KPIs about agents' time, reported for the centre and per agent group.
+    public static let agents: [KPIDefinition] = [
+        KPIDefinition(key: "occupancy", label: "occupancy", unit: .share) { ratio($0.busySeconds, $0.staffedSeconds) },
+        KPIDefinition(key: "contactsPerAgentHour", label: "contacts per agent-hour", unit: .perAgentHour) {
+            ratio(Double($0.answeredByAgents), $0.staffedSeconds / 3600)
+        },
+        KPIDefinition(key: "staffedAgentHours", label: "staffed agent-hours", unit: .count) { $0.staffedSeconds / 3600 },
+    ]
+
+    /// KPIs of the centre only.
+    public static let centre: [KPIDefinition] = [
+        KPIDefinition(key: "averageQueueLength", label: "callers waiting, time average", unit: .average) {
+            ratio($0.waitingIntegral, $0.observedSeconds)
+        }
+    ]
+}
+
+/// One KPI estimated over replications: its mean and 95 % confidence interval.
+public struct KPIEstimate: Sendable {
+    /// The KPI.
+    public let definition: KPIDefinition
+    /// The estimate over the replications where the KPI is defined; `nil` when it is defined in none.
+    public let interval: ConfidenceInterval?
+
+    /// Estimates `definition` from its per-replication values (undefined replications left out).
+    init(_ definition: KPIDefinition, sources: [KPISource]) {
+        self.definition = definition
+        let values = sources.compactMap(definition.value)
+        interval = values.isEmpty ? nil : ConfidenceInterval(values: values)
+    }
+}

@@ -1,0 +1,72 @@
+import ContactCenter
+import SimulationKernel
+
+/// The KPIs of a run: for the centre, per call type and per agent group, each as a mean over
+/// replications with its 95 % Student-t confidence interval.
+public struct RunReport: Sendable {
+    /// The scenario's name.
+    public let scenarioName: String
+    /// Number of replications summarised.
+    public let replications: Int
+    /// The master seed.
+    public let seed: UInt64
+    /// Simulated time per replication, in seconds.
+    public let horizonSeconds: Double
+    /// Warm-up per replication, in seconds.
+    public let warmupSeconds: Double
+    /// The service-level objective.
+    public let serviceLevel: ServiceLevelGoal
+    /// KPIs of the whole centre.
+    public let centre: [KPIEstimate]
+    /// KPIs per call type, in scenario order.
+    public let callTypes: [(name: String, kpis: [KPIEstimate])]
+    /// KPIs per agent group, in scenario order.
+    public let agentGroups: [(name: String, agents: Int, kpis: [KPIEstimate])]
+
+    /// Summarises the replications of a run of `scenario`.
+    /// - Precondition: `results` is not empty.
+    public init(scenario: Scenario, results: [ReplicationResult]) {
+        precondition(!results.isEmpty, "a report needs at least one replication")
+        scenarioName = scenario.name
+        replications = results.count
+        seed = scenario.simulation.seed
+        horizonSeconds = scenario.simulation.horizonSeconds
+        warmupSeconds = scenario.simulation.warmupSeconds
+        serviceLevel = scenario.serviceLevel
+
+        let centreSources = results.map { result in
+            KPISource(
+                contacts: result.overall,
+                staffedSeconds: result.agentGroups.reduce(0) { $0 + $1.staffedSeconds },
+                busySeconds: result.agentGroups.reduce(0) { $0 + $1.busySeconds },
+                answeredByAgents: result.overall.answered,
+                waitingIntegral: result.waitingIntegral, observedSeconds: result.observedSeconds)
+        }
+        centre = (KPICatalog.contacts + KPICatalog.agents + KPICatalog.centre).map { KPIEstimate($0, sources: centreSources) }
+        callTypes = scenario.callTypes.indices.map { type in
+            let sources = results.map { result in
+                KPISource(
+                    contacts: result.callTypes[type], staffedSeconds: 0, busySeconds: 0, answeredByAgents: 0,
+                    waitingIntegral: 0, observedSeconds: result.observedSeconds)
+            }
+            return (scenario.callTypes[type].name, KPICatalog.contacts.map { KPIEstimate($0, sources: sources) })
+        }
+        agentGroups = scenario.agentGroups.indices.map { group in
+            let sources = results.map { result in
+                let tally = result.agentGroups[group]
+                return KPISource(
+                    contacts: ContactTally(), staffedSeconds: tally.staffedSeconds, busySeconds: tally.busySeconds,
+                    answeredByAgents: tally.answered, waitingIntegral: 0, observedSeconds: result.observedSeconds)
+            }
+            return (
+                scenario.agentGroups[group].name, scenario.agentGroups[group].agents,
+                KPICatalog.agents.map { KPIEstimate($0, sources: sources) }
+            )
+        }
+    }
+
+    /// The estimate of the centre KPI with JSON key `key`, if measured.
+    public func centre(_ key: String) -> ConfidenceInterval? {
+        centre.first { $0.definition.key == key }?.interval
+    }
+}

@@ -1,0 +1,95 @@
+/// A command-line error: the message and the exit status (2, bad input).
+struct UsageError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// An option a command accepts.
+struct OptionSpec {
+    /// Long name without the dashes, e.g. `replications`.
+    var name: String
+    /// Name of the value in help (`N`, `FILE`), or `nil` for a flag.
+    var value: String?
+    /// One-line help.
+    var help: String
+}
+
+/// Arguments of one command after parsing: positionals in order, option values by name.
+struct ParsedArguments {
+    var positionals: [String] = []
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+
+    /// The value of `--name` converted by `convert`, or `nil` when absent.
+    func value<T>(_ name: String, as what: String, _ convert: (String) -> T?) throws(UsageError) -> T? {
+        guard let text = values[name] else { return nil }
+        guard let converted = convert(text) else {
+            throw UsageError(message: "--\(name): expected \(what), found \"\(text)\"")
+        }
+        return converted
+    }
+}
+
+/// Parses `arguments` against `options`: `--name value`, `--name=value` and flags; `--` ends options.
+/// Unknown options, missing values and repeated options are errors.
+func parseArguments(_ arguments: [String], options: [OptionSpec], command: String) throws(UsageError) -> ParsedArguments {
+    var parsed = ParsedArguments()
+    var index = 0
+    var optionsEnded = false
+    while index < arguments.count {
+        let argument = arguments[index]
+        index += 1
+        if optionsEnded || !argument.hasPrefix("-") || argument == "-" {
+            parsed.positionals.append(argument)
+            continue
+        }
+        if argument == "--" {
+            optionsEnded = true
+            continue
+        }
+        guard argument.hasPrefix("--") else {
+            throw UsageError(message: "\(command): unknown option \(argument) (options are spelled --name; see ccsim \(command) --help)")
+        }
+        var name = String(argument.dropFirst(2))
+        var inlineValue: String?
+        if let equals = name.firstIndex(of: "=") {
+            inlineValue = String(name[name.index(after: equals)...])
+            name = String(name[..<equals])
+        }
+        guard let spec = options.first(where: { $0.name == name }) else {
+            throw UsageError(message: "\(command): unknown option --\(name) (see ccsim \(command) --help)")
+        }
+        if parsed.values[name] != nil || parsed.flags.contains(name) {
+            throw UsageError(message: "\(command): option --\(name) given twice")
+        }
+        if spec.value == nil {
+            if inlineValue != nil { throw UsageError(message: "\(command): option --\(name) takes no value") }
+            parsed.flags.insert(name)
+            continue
+        }
+        if let inlineValue {
+            parsed.values[name] = inlineValue
+        } else {
+            guard index < arguments.count else {
+                throw UsageError(message: "\(command): option --\(name) needs a value (\(spec.value!))")
+            }
+            parsed.values[name] = arguments[index]
+            index += 1
+        }
+    }
+    return parsed
+}
+
+/// The help text of a command: usage line, description and options.
+func helpText(usage: String, summary: String, options: [OptionSpec]) -> String {
+    var text = "USAGE: \(usage)\n\n\(summary)\n"
+    if !options.isEmpty {
+        text += "\nOPTIONS:\n"
+        let labels = options.map { "--\($0.name)" + ($0.value.map { " \($0)" } ?? "") }
+        let width = (labels.map(\.count).max() ?? 0) + 2
+        for (label, option) in zip(labels, options) {
+            text += "  " + label + String(repeating: " ", count: width - label.count) + option.help + "\n"
+        }
+    }
+    return text
+}

@@ -1,0 +1,51 @@
+import Testing
+@testable import ContactCenter
+
+@Suite struct RingTests {
+    @Test func callQueueKeepsOrderAcrossGrowthAndRemovals() {
+        var queue = CallQueue()
+        var positions: [UInt32] = []
+        for i in 0..<100 {
+            positions.append(queue.append(WaitingCall(arrival: Double(i), deadline: .infinity, talk: 1, wrapUp: 0)))
+        }
+        #expect(queue.waiting == 100)
+        for i in stride(from: 0, to: 100, by: 3) { queue.remove(at: positions[i]) }
+        #expect(queue.caller(at: positions[0]) == nil)
+        #expect(queue.caller(at: positions[1])?.arrival == 1)
+        var order: [Double] = []
+        while let call = queue.front() {
+            order.append(call.arrival)
+            queue.removeFront()
+        }
+        #expect(order == (0..<100).filter { $0 % 3 != 0 }.map(Double.init))
+        #expect(queue.waiting == 0)
+        #expect(queue.caller(at: positions[99]) == nil)
+    }
+
+    @Test func callQueuePositionsWrapAround() {
+        var queue = CallQueue(firstPosition: UInt32.max - 500)
+        // Walk the 32-bit positions past their wrap-around point, with a backlog that grows the ring.
+        for i in 0..<40 { _ = queue.append(WaitingCall(arrival: -Double(i), deadline: .infinity, talk: 1, wrapUp: 0)) }
+        for i in 0..<1_000 {
+            let position = queue.append(WaitingCall(arrival: Double(i), deadline: .infinity, talk: 1, wrapUp: 0))
+            #expect(queue.caller(at: position)?.arrival == Double(i))
+            _ = queue.front()
+            queue.removeFront()
+        }
+        #expect(queue.waiting == 40)
+        #expect(queue.tail &- queue.head == 40)
+        #expect(queue.front()?.arrival == 960)
+    }
+
+    @Test func idleAgentsAreFirstInFirstOut() {
+        var idle = IdleAgents(capacity: 3)
+        idle.append(2)
+        idle.append(0)
+        #expect(idle.front == 2)
+        #expect(idle.removeFront() == 2)
+        idle.append(1)
+        idle.append(2)
+        #expect([idle.removeFront(), idle.removeFront(), idle.removeFront()] == [0, 1, 2])
+        #expect(idle.isEmpty)
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+@testable import SimulationKernel
+
+@Suite struct EventQueueTests {
+    @Test func eventIsTwentyFourBytes() {
+        #expect(MemoryLayout<Event>.size == 24)
+        #expect(MemoryLayout<Event>.stride == 24)
+    }
+
+    @Test func popsInTimeOrder() {
+        var queue = EventQueue()
+        for (i, t) in [5.0, 1.0, 3.0, 4.0, 2.0, 0.5].enumerated() { queue.schedule(at: t, payload: UInt64(i)) }
+        var times: [Double] = []
+        while let event = queue.popMin() { times.append(event.time) }
+        #expect(times == [0.5, 1, 2, 3, 4, 5])
+        #expect(queue.popMin() == nil)
+    }
+
+    @Test func equalTimesRunFirstInFirstOut() {
+        var queue = EventQueue()
+        for payload in 0..<100 as Range<UInt64> { queue.schedule(at: 7, payload: payload) }
+        queue.schedule(at: 3, payload: 1000)
+        #expect(queue.removeMin().payload == 1000)
+        var payloads: [UInt64] = []
+        while let event = queue.popMin() { payloads.append(event.payload) }
+        #expect(payloads == Array(0..<100))
+    }
+
+    /// Random interleavings of schedule and pop against a sorted reference, over many seeds.
+    @Test(arguments: 0..<200 as Range<UInt64>)
+    func matchesSortedReference(seed: UInt64) {
+        var rng = Xoshiro256StarStar(seed: seed)
+        var queue = EventQueue()
+        var reference: [Event] = []
+        var sequence: UInt64 = 0
+        for _ in 0..<500 {
+            if rng.next() % 3 != 0 || reference.isEmpty {
+                // Coarse times make ties frequent, so FIFO tie-breaking is exercised.
+                let time = Double(rng.next() % 50)
+                queue.schedule(at: time, payload: sequence)
+                reference.append(Event(time: time, sequence: sequence, payload: sequence))
+                sequence += 1
+            } else {
+                let expected = reference.min { $0.precedes($1) }!
+                reference.removeAll { $0 == expected }
+                let got = queue.removeMin()
+                #expect(got == expected, "seed \(seed)")
+            }
+            #expect(queue.count == reference.count)
+        }
+        let remaining = reference.sorted { $0.precedes($1) }
+        for expected in remaining { #expect(queue.removeMin() == expected, "seed \(seed)") }
+        #expect(queue.isEmpty)
+    }
+
+    @Test func minPeeksWithoutRemoving() {
+        var queue = EventQueue(minimumCapacity: 8)
+        #expect(queue.min == nil)
+        queue.schedule(at: 2, payload: 9)
+        queue.schedule(at: 1, payload: 8)
+        #expect(queue.min?.payload == 8)
+        #expect(queue.count == 2)
+        queue.removeAll()
+        #expect(queue.isEmpty)
+    }
+}
