@@ -67,6 +67,20 @@ public struct QueueingFigures: Sendable, Equatable {
 /// `averageHandleTime` the mean of the exponential handle time in seconds, `agents` the
 /// number of agents, `targetSeconds` the service-level answer-time target in seconds.
 public enum Erlang {
+    /// The longest modal queue ``a(arrivalsPerHour:averageHandleTime:averagePatience:agents:targetSeconds:)``
+    /// accepts, in calls: its memory and time grow with it (10⁷ calls: about 80 MB and a second).
+    public static let maximumModalQueue = 1e7
+
+    /// The most likely number of callers waiting in Erlang A, max(0, ⌊(A − n)·patience/AHT⌋) calls,
+    /// where A is the offered load in Erlangs; Erlang A is computable while it stays below
+    /// ``maximumModalQueue``.
+    public static func modalQueueLength(
+        arrivalsPerHour: Double, averageHandleTime: Double, averagePatience: Double, agents: Int
+    ) -> Double {
+        let load = arrivalsPerHour * averageHandleTime / 3600
+        return Swift.max(0, ((load - Double(agents)) * averagePatience / averageHandleTime).rounded(.down))
+    }
+
     /// Erlang B blocking probability, stable recursion B(0)=1, B(k)=A B(k-1)/(k + A B(k-1)).
     ///
     /// - Parameters:
@@ -164,7 +178,7 @@ public enum Erlang {
     /// - Complexity: linear in the highest retained state for the distribution and ASA, plus
     ///   O(M·L) for the service level, where M is the number of retained queue states and
     ///   L ≈ (nμ + Mθ + θ)·t the Poisson truncation point. When heavily overloaded the modal
-    ///   queue length is about (A − n)·patience/AHT; it must stay below 10^9 (precondition).
+    ///   queue length is about (A − n)·patience/AHT; it must stay below ``maximumModalQueue`` (precondition).
     public static func a(
         arrivalsPerHour: Double, averageHandleTime: Double, averagePatience: Double, agents: Int,
         targetSeconds: Double
@@ -261,6 +275,8 @@ extension Erlang {
         var probabilities: [Double]
     }
 
+    /// Traps unless arrivals (calls/hour) are finite and >= 0, AHT (seconds) is finite and > 0,
+    /// agents >= 1 and the target (seconds) is finite and >= 0.
     static func checkCommonInputs(
         _ arrivalsPerHour: Double, _ averageHandleTime: Double, _ agents: Int, _ targetSeconds: Double
     ) {
@@ -282,7 +298,7 @@ extension Erlang {
         func death(_ k: Int) -> Double { k <= n ? Double(k) : nD + Double(k - n) * gamma }
         // Largest k with death(k) <= a: ratios π(k)/π(k−1) = a/death(k) are >= 1 up to here.
         let modeD = a < nD ? a.rounded(.down) : nD + ((a - nD) / gamma).rounded(.down)
-        precondition(modeD < 1e9, "Erlang A: modal queue too long ((A - n) * patience / AHT >= 1e9 calls)")
+        precondition(modeD < maximumModalQueue, "Erlang A: modal queue too long (see Erlang.modalQueueLength)")
         let mode = Int(modeD)
 
         var total = 1.0

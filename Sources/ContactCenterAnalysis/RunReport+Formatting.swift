@@ -154,7 +154,9 @@ extension RunReport {
 /// `value` with a fixed number of decimals, independent of the locale.
 func formatNumber(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-    return String(format: "%.\(decimals)f", value)
+    let text = String(format: "%.\(decimals)f", value)
+    // A negative value that rounds to zero prints as "0.0", not "-0.0".
+    return text.hasPrefix("-") && text.allSatisfy({ "-0.".contains($0) }) ? String(text.dropFirst()) : text
 }
 
 /// Columns padded to their widest cell; `rightAligned` lists the columns aligned to the right.

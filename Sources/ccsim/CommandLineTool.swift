@@ -201,6 +201,11 @@ enum CommandLineTool {
             Double($0).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
         }) ?? 20
         let format = try parsed.value("format", as: "table, json or csv", { ReportFormat(rawValue: $0) }) ?? .table
+        if let patience, Erlang.modalQueueLength(
+            arrivalsPerHour: perHour, averageHandleTime: aht, averagePatience: patience, agents: agents) >= Erlang.maximumModalQueue
+        {
+            throw UsageError(message: "erlang: the load so far exceeds the agents that about \(Int(Erlang.maximumModalQueue)) or more callers would wait; Erlang A is not computed for queues that long")
+        }
         let report = ErlangReport(arrivalsPerHour: perHour, averageHandleTime: aht, agents: agents, averagePatience: patience, targetSeconds: target)
         return .success(report.rendered(as: format))
     }
