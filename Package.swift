@@ -21,7 +21,7 @@ let package = Package(
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
         .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "SimulationKernel"]),
         .testTarget(name: "ContactCenterAnalysisTests", dependencies: ["ContactCenterAnalysis", "ContactCenter"]),
-        .testTarget(name: "ccsimTests", dependencies: ["ccsim"]),
+        .testTarget(name: "ccsimTests", dependencies: ["ccsim", "ContactCenter", "SimulationKernel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -86,10 +86,6 @@ extension RunReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 
     // MARK: Table
 
@@ -149,6 +145,12 @@ extension RunReport {
         case .perAgentHour, .average: return formatNumber(value, decimals: 2)
         }
     }
+}
+
+/// A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
+func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
 
 /// `value` with a fixed number of decimals, independent of the locale.

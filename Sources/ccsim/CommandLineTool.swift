@@ -29,6 +29,7 @@ enum CommandLineTool {
           run         simulate a scenario file and report KPIs with 95 % confidence intervals
           validate    check a scenario file and list every error with its JSON path
           erlang      exact Erlang B, C and A figures for a quick check
+          check       regression check for CI: compare a run with an expected result
 
         Run `ccsim COMMAND --help` for a command's options.
         Exit status: 0 success, 1 a failed check, 2 bad input.
@@ -44,6 +45,7 @@ enum CommandLineTool {
             case "run": return try run(rest)
             case "validate": return try validate(rest)
             case "erlang": return try erlang(rest)
+            case "check": return try check(rest)
             case "--help", "-h", "help": return .success(overview)
             case "--version": return .success("ccsim \(version)\n")
             case "example": return try runBuiltInExample(rest)
@@ -55,6 +57,10 @@ enum CommandLineTool {
             return .badInput("ccsim: \(error.message)")
         } catch let error as ScenarioError {
             return .badInput(error.description)
+        } catch let error as SimulationError {
+            return .badInput("ccsim: \(error)")
+        } catch let error as OutputError {
+            return .badInput("ccsim: \(error)")
         } catch {
             return .badInput("ccsim: \(error)")
         }
@@ -67,6 +73,8 @@ enum CommandLineTool {
         OptionSpec(name: "seed", value: "S", help: "master seed, 0 to 18446744073709551615 (overrides the scenario's)"),
         OptionSpec(name: "threads", value: "T", help: "worker threads (default: all cores); results do not depend on it"),
         OptionSpec(name: "format", value: "FORMAT", help: "table (default), json or csv"),
+        OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (atomically) instead of standard output"),
+        OptionSpec(name: "max-events", value: "N", help: "stop with an error when a replication needs more than N events (default 1e10)"),
         OptionSpec(name: "help", value: nil, help: "show this help"),
     ]
 
@@ -74,7 +82,7 @@ enum CommandLineTool {
         let parsed = try parseArguments(arguments, options: runOptions, command: "run")
         if parsed.flags.contains("help") {
             return .success(helpText(
-                usage: "ccsim run FILE [--replications N] [--seed S] [--threads T] [--format table|json|csv]",
+                usage: "ccsim run FILE [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE] [--max-events N]",
                 summary: "Simulates the scenario in FILE and reports its KPIs with 95 % confidence intervals.",
                 options: runOptions))
         }
@@ -82,14 +90,14 @@ enum CommandLineTool {
             throw UsageError(message: "run: expected one scenario file, found \(parsed.positionals.count) (see ccsim run --help)")
         }
         let options = try RunOptions(parsed)
-        return simulate(try ScenarioReader.read(contentsOf: parsed.positionals[0]), options)
+        return try simulate(try ScenarioReader.read(contentsOf: parsed.positionals[0]), options)
     }
 
     static func runBuiltInExample(_ arguments: [String]) throws -> CommandOutcome {
         let parsed = try parseArguments(arguments, options: runOptions, command: "example")
         if parsed.flags.contains("help") {
             return .success(helpText(
-                usage: "ccsim [--replications N] [--seed S] [--threads T] [--format table|json|csv]",
+                usage: "ccsim [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE] [--max-events N]",
                 summary: "Simulates the built-in example scenario (configs/mid-size-hotline.json).",
                 options: runOptions))
         }
@@ -97,7 +105,7 @@ enum CommandLineTool {
             throw UsageError(message: "example: takes no file (use ccsim run FILE)")
         }
         let options = try RunOptions(parsed)
-        return simulate(try ScenarioReader.parse(Array(builtInExample.utf8), file: "(built-in example)"), options)
+        return try simulate(try ScenarioReader.parse(Array(builtInExample.utf8), file: "(built-in example)"), options)
     }
 
     /// The options of `run`, checked before any file is read.
@@ -106,8 +114,15 @@ enum CommandLineTool {
         var seed: UInt64?
         var threads: Int
         var format: ReportFormat
+        var output: String?
+        var limits: SimulationLimits
 
         init(_ parsed: ParsedArguments) throws(UsageError) {
+            output = parsed.values["output"]
+            limits = .standard
+            if let maximum = try parsed.value("max-events", as: "a whole number of events ≥ 1", { parseCount($0) }) {
+                limits.maximumEvents = maximum
+            }
             replications = try parsed.value("replications", as: "a whole number from 1 to \(ScenarioReader.maximumReplications)") {
                 Int($0).flatMap { (1...Int(ScenarioReader.maximumReplications)).contains($0) ? $0 : nil }
             }
@@ -119,12 +134,91 @@ enum CommandLineTool {
         }
     }
 
-    static func simulate(_ original: Scenario, _ options: RunOptions) -> CommandOutcome {
+    static func simulate(_ original: Scenario, _ options: RunOptions) throws -> CommandOutcome {
         var scenario = original
         if let replications = options.replications { scenario.simulation.replications = replications }
         if let seed = options.seed { scenario.simulation.seed = seed }
-        let results = Simulation(scenario: scenario).run(threads: options.threads)
-        return .success(RunReport(scenario: scenario, results: results).rendered(as: options.format))
+        let results = try Simulation(scenario: scenario).run(threads: options.threads, limits: options.limits)
+        let report = RunReport(scenario: scenario, results: results).rendered(as: options.format)
+        if let output = options.output {
+            try writeAtomically(report, to: output)
+            return .success("")
+        }
+        return .success(report)
+    }
+
+    // MARK: check
+
+    static let checkOptions = [
+        OptionSpec(name: "expect", value: "RESULT", help: "the expected result (JSON of ccsim run --format json); required"),
+        OptionSpec(name: "update", value: nil, help: "run and (re)write RESULT instead of comparing"),
+        OptionSpec(name: "junit", value: "FILE", help: "also write a JUnit XML report to FILE"),
+        OptionSpec(name: "alpha", value: "A", help: "family-wise false-alarm rate, 0 < A < 1 (default 0.01)"),
+    ] + runOptions.filter { $0.name != "output" }
+
+    static func check(_ arguments: [String]) throws -> CommandOutcome {
+        let parsed = try parseArguments(arguments, options: checkOptions, command: "check")
+        if parsed.flags.contains("help") {
+            return .success(helpText(
+                usage: "ccsim check FILE --expect RESULT [--update] [--junit FILE] [--alpha A] [--format table|json|csv]",
+                summary: """
+                    Runs the scenario in FILE and compares every KPI with the expected result: exit 0 when none
+                    regressed, 1 when some did (a table says which), 2 on bad input. A KPI regresses when Welch's
+                    t-test on the replication means gives p < A / K for K KPIs compared (Bonferroni), so an unchanged
+                    model fails with probability at most A; counts fixed by the seed must match exactly.
+                    """,
+                options: checkOptions))
+        }
+        guard parsed.positionals.count == 1 else {
+            throw UsageError(message: "check: expected one scenario file, found \(parsed.positionals.count) (see ccsim check --help)")
+        }
+        guard let expectPath = parsed.values["expect"] else {
+            throw UsageError(message: "check: missing --expect RESULT (the expected result file)")
+        }
+        let alpha = try parsed.value("alpha", as: "a number between 0 and 1") {
+            Double($0).flatMap { $0 > 0 && $0 < 1 ? $0 : nil }
+        } ?? 0.01
+        var options = try RunOptions(parsed)
+        options.output = nil
+        options.format = .json
+        let scenario = try ScenarioReader.read(contentsOf: parsed.positionals[0])
+        let format = try parsed.value("format", as: "table, json or csv", { ReportFormat(rawValue: $0) }) ?? .table
+        if (options.replications ?? scenario.simulation.replications) < 2 {
+            throw UsageError(message: "check: needs at least 2 replications to tell a change from noise")
+        }
+
+        if parsed.flags.contains("update") {
+            let result = try simulate(scenario, options).standardOutput
+            try writeAtomically(result, to: expectPath)
+            return .success("ccsim check: wrote \(expectPath)\n")
+        }
+        let expectedBytes: [UInt8]
+        do {
+            expectedBytes = try ScenarioReader.readFile(expectPath)
+        } catch {
+            throw UsageError(message: "check: \(expectPath): \(error.problems.first?.message ?? "cannot be read") (record it with --update)")
+        }
+        let expected: JSONValue
+        do {
+            expected = try JSONParser.parse(expectedBytes)
+        } catch {
+            throw UsageError(message: "check: \(expectPath): invalid JSON at \(error)")
+        }
+        let actual = try JSONParser.parse(Array(try simulate(scenario, options).standardOutput.utf8))
+        let comparison: RegressionCheck
+        do {
+            comparison = try RegressionCheck(expected: expected, actual: actual, alpha: alpha)
+        } catch {
+            throw UsageError(message: "check: \(expectPath): not a ccsim result: \(error)")
+        }
+        if case .string(let expectedName)? = expected["scenario"], expectedName != scenario.name {
+            throw UsageError(message: "check: \(expectPath) is the result of scenario \"\(expectedName)\", not of \"\(scenario.name)\"")
+        }
+        if let junit = parsed.values["junit"] {
+            try writeAtomically(comparison.junit(scenario: scenario.name), to: junit)
+        }
+        let report = comparison.rendered(as: format, scenario: scenario.name)
+        return CommandOutcome(status: comparison.passed ? 0 : 1, standardOutput: report)
     }
 
     // MARK: validate

@@ -56,7 +56,7 @@ import Testing
             exact = try #require(Erlang.c(
                 arrivalsPerHour: testCase.perHour, averageHandleTime: testCase.aht, agents: testCase.agents, targetSeconds: 20))
         }
-        let results = Simulation(scenario: scenario).run(threads: 2)
+        let results = try Simulation(scenario: scenario).run(threads: 2)
         let report = RunReport(scenario: scenario, results: results)
 
         func expectCovers(_ key: String, _ value: Double) {
@@ -81,13 +81,13 @@ import Testing
 
     /// Erlang B from the simulator: patience zero turns the queue into a loss system, whose blocking
     /// (here, the abandonment rate) is Erlang B.
-    @Test func lossSystemReproducesErlangB() {
+    @Test func lossSystemReproducesErlangB() throws {
         let scenario = Scenario(
             name: "loss", simulation: SimulationSettings(horizonSeconds: 200 * 3600, replications: 10, seed: 3, warmupSeconds: 3600),
             callTypes: [CallType(
                 name: "calls", arrivalsPerHour: 200, handleTime: .lognormal(mean: 180, cv: 1.5), patience: .deterministic(0))],
             agentGroups: [AgentGroup(name: "agents", agents: 12, skills: ["calls"])])
-        let results = Simulation(scenario: scenario).run(threads: 2)
+        let results = try Simulation(scenario: scenario).run(threads: 2)
         // Erlang B is insensitive to the handle-time distribution beyond its mean.
         let blocking = results.map { Double($0.overall.abandoned) / Double($0.overall.arrivals) }
         let interval = ConfidenceInterval(values: blocking, confidence: 0.999)

@@ -77,8 +77,8 @@ func problems(_ text: String) -> [String] {
         (#""ccsimVersion": 1"#, #""ccsimVersion": 2"#, "ccsimVersion: expected the scenario format version 1, found 2"),
         (#""ccsimVersion": 1,"#, "", "(top level): missing key \"ccsimVersion\" (expected the scenario format version 1)"),
         (#""name": "minimal""#, #""name": "minimal", "nmae": "x""#, "nmae: unknown key \"nmae\" (did you mean \"name\"?)"),
-        (#""hours": 10"#, #""hours": -10"#, "simulation.hours: expected a number of hours > 0, found -10"),
-        (#""hours": 10"#, #""hours": "10""#, "simulation.hours: expected a number of hours > 0, found \"10\""),
+        (#""hours": 10"#, #""hours": -10"#, "simulation.hours: expected a number of hours > 0 and at most 27777777, found -10"),
+        (#""hours": 10"#, #""hours": "10""#, "simulation.hours: expected a number of hours > 0 and at most 27777777, found \"10\""),
         (#""hours": 10"#, #""days": 1, "hours": 10"#, "simulation: give either \"hours\" or \"days\", not both"),
         (#""replications": 3"#, #""replications": 2.5"#, "simulation.replications: expected a whole number of replications from 1 to 100000, found 2.5"),
         (#""replications": 3"#, #""replications": 0"#, "simulation.replications: expected a whole number of replications from 1 to 100000, found 0"),
@@ -114,7 +114,7 @@ func problems(_ text: String) -> [String] {
              "agentGroups": [{"name": "g", "agents": 1, "skills": ["a", "b"]}], "colour": "red"}
             """
         #expect(problems(text) == [
-            "simulation.hours: expected a number of hours > 0, found 0",
+            "simulation.hours: expected a number of hours > 0 and at most 27777777, found 0",
             "callTypes[0].handleTime.cv: expected a coefficient of variation from 0 to 100, found -1",
             "colour: unknown key \"colour\"; expected one of: agentGroups, automation, base, calendar, callTypes, ccsimVersion, costs, description, lines, name, patch, revenue, routing, serviceLevel, simulation",
             "callTypes[1].name: duplicate call type name \"a\" (also callTypes[0])",

@@ -48,7 +48,7 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
 @Suite struct SimulationTests {
     @Test func conservationHoldsInEveryReplication() throws {
         let scenario = try readScenario(multiSkillScenario)
-        let results = Simulation(scenario: scenario).run(threads: 2)
+        let results = try Simulation(scenario: scenario).run(threads: 2)
         #expect(results.map(\.replication) == [0, 1, 2, 3])
         for result in results {
             expectInvariants(result, scenario: scenario)
@@ -59,7 +59,7 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
     @Test func littlesLawHoldsOnTheSamplePath() throws {
         var scenario = try readScenario(multiSkillScenario)
         scenario.simulation.warmupSeconds = 0
-        for result in Simulation(scenario: scenario).run(threads: 1) {
+        for result in try Simulation(scenario: scenario).run(threads: 1) {
             expectInvariants(result, scenario: scenario)
             #expect(result.waitingIntegral > 0)
         }
@@ -68,18 +68,19 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
     @Test func sameSeedGivesIdenticalResultsWhateverTheThreadCount() throws {
         let scenario = try readScenario(multiSkillScenario)
         let simulation = Simulation(scenario: scenario)
-        let one = simulation.run(threads: 1)
-        #expect(simulation.run(threads: 2) == one)
-        #expect(simulation.run(threads: 7) == one)
-        #expect(simulation.run(replications: 2..<4, threads: 2) == Array(one[2..<4]))
+        let one = try simulation.run(threads: 1)
+        #expect(try simulation.run(threads: 2) == one)
+        #expect(try simulation.run(threads: 7) == one)
+        #expect(try simulation.run(replications: 2..<4, threads: 2) == Array(one[2..<4]))
     }
 
     @Test func differentSeedsGiveDifferentResults() throws {
         var scenario = try readScenario(multiSkillScenario)
-        let first = Simulation(scenario: scenario).runReplication(0)
+        let first = try Simulation(scenario: scenario).runReplication(0)
         scenario.simulation.seed += 1
-        #expect(Simulation(scenario: scenario).runReplication(0) != first)
-        #expect(Simulation(scenario: scenario).runReplication(1) != Simulation(scenario: scenario).runReplication(0))
+        #expect(try Simulation(scenario: scenario).runReplication(0) != first)
+        let other = Simulation(scenario: scenario)
+        #expect(try other.runReplication(1) != other.runReplication(0))
     }
 
     /// A call type's random streams are keyed by its name: adding another type, served by its own
@@ -89,8 +90,8 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
         var extended = base
         extended.callTypes.insert(CallType(name: "sales", arrivalsPerHour: 40, handleTime: .exponential(mean: 100)), at: 0)
         extended.agentGroups.append(AgentGroup(name: "sales-desk", agents: 2, skills: ["sales"]))
-        let before = Simulation(scenario: base).runReplication(1)
-        let after = Simulation(scenario: extended).runReplication(1)
+        let before = try Simulation(scenario: base).runReplication(1)
+        let after = try Simulation(scenario: extended).runReplication(1)
         #expect(after.callTypes[1] == before.callTypes[0])
         #expect(after.callTypes[2] == before.callTypes[1])
     }
@@ -98,7 +99,7 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
     @Test func callersWithoutPatienceNeverAbandon() throws {
         var scenario = try readScenario(multiSkillScenario)
         for index in scenario.callTypes.indices { scenario.callTypes[index].patience = nil }
-        for result in Simulation(scenario: scenario).run(threads: 2) {
+        for result in try Simulation(scenario: scenario).run(threads: 2) {
             #expect(result.overall.abandoned == 0)
             expectInvariants(result, scenario: scenario)
         }
@@ -108,7 +109,7 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
     @Test func zeroPatienceMakesALossSystem() throws {
         var scenario = try readScenario(multiSkillScenario)
         for index in scenario.callTypes.indices { scenario.callTypes[index].patience = .deterministic(0) }
-        for result in Simulation(scenario: scenario).run(threads: 2) {
+        for result in try Simulation(scenario: scenario).run(threads: 2) {
             #expect(result.overall.maxWait == 0)
             #expect(result.overall.waitOfAbandoned == 0)
             #expect(result.overall.waitingAtEnd == 0)
@@ -122,7 +123,7 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
     @Test func agentsServeOnlyTheirSkills() throws {
         var scenario = try readScenario(multiSkillScenario)
         scenario.agentGroups[0].skills = ["tech"]
-        let result = Simulation(scenario: scenario).runReplication(0)
+        let result = try Simulation(scenario: scenario).runReplication(0)
         // Billing calls can only go to the billing desk, tech calls to the other two groups.
         #expect(result.agentGroups[1].answered == result.callTypes[0].answered)
         #expect(result.agentGroups[0].answered + result.agentGroups[2].answered == result.callTypes[1].answered)
@@ -135,7 +136,7 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
             name: "balance", simulation: SimulationSettings(horizonSeconds: 200 * 3600, replications: 1, seed: 5),
             callTypes: [CallType(name: "a", arrivalsPerHour: 20, handleTime: .exponential(mean: 120))],
             agentGroups: [AgentGroup(name: "x", agents: 1, skills: ["a"]), AgentGroup(name: "y", agents: 1, skills: ["a"])])
-        let result = Simulation(scenario: scenario).runReplication(0)
+        let result = try Simulation(scenario: scenario).runReplication(0)
         let n = Double(result.overall.answered)
         let difference = abs(Double(result.agentGroups[0].answered - result.agentGroups[1].answered))
         #expect(difference < 4 * n.squareRoot())
@@ -154,7 +155,7 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
                 CallType(name: "b", arrivalsPerHour: 50, handleTime: .exponential(mean: 100)),
             ],
             agentGroups: [AgentGroup(name: "g", agents: 3, skills: ["b", "a"])])
-        let result = Simulation(scenario: scenario).runReplication(0)
+        let result = try Simulation(scenario: scenario).runReplication(0)
         let waitA = result.callTypes[0].waitOfAnswered / Double(result.callTypes[0].answered)
         let waitB = result.callTypes[1].waitOfAnswered / Double(result.callTypes[1].answered)
         #expect(abs(waitA - waitB) / ((waitA + waitB) / 2) < 0.1, "\(waitA) vs \(waitB)")
@@ -163,7 +164,7 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
     @Test func theBuiltInScenarioFormatRunsWithAZeroRateType() throws {
         var scenario = try readScenario(multiSkillScenario)
         scenario.callTypes[1].arrivalsPerHour = 0
-        let result = Simulation(scenario: scenario).runReplication(0)
+        let result = try Simulation(scenario: scenario).runReplication(0)
         #expect(result.callTypes[1].arrivals == 0)
         expectInvariants(result, scenario: scenario)
     }

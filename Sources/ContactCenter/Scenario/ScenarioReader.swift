@@ -15,14 +15,74 @@ public enum ScenarioReader {
     public static let maximumAgents: Int64 = 1_000_000
     /// Largest number of replications accepted.
     public static let maximumReplications: Int64 = 100_000
-    /// Longest duration parameter accepted, in seconds (about 31.7 years).
+    /// Longest duration parameter (a mean, a target) accepted, in seconds (about 31.7 years).
     public static let maximumDuration = 1e9
+    /// Longest simulated time per replication, in seconds (about 3,170 years; the work a horizon
+    /// implies is bounded separately, by ``SimulationLimits``).
+    public static let maximumHorizon = 1e11
 
     /// Reads and validates the scenario in the file at `path`.
+    ///
+    /// A file may be a *variant* of another: `{"ccsimVersion": 1, "base": "baseline.json", "patch": {...}}`
+    /// is the base scenario (path relative to this file) with the patch applied by JSON Merge Patch
+    /// (RFC 7396). Bases may themselves be variants; a cycle or a missing base is an error. Unless the
+    /// patch sets `name`, a variant is named after its file.
     /// - Throws: ``ScenarioError`` listing every problem, with `path` as the file name.
     public static func read(contentsOf path: String) throws(ScenarioError) -> Scenario {
-        let bytes = try readFile(path)
-        return try parse(bytes, file: path, defaultName: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let own = try parseDocument(try readFile(path), file: path)
+        var document = try resolveBase(of: own, at: path, chain: [])
+        if own["base"] != nil, own["patch"]?["name"] == nil {
+            document = document.mergePatched(with: .object([JSONMember(key: "name", value: .string(stem))]))
+        }
+        return try decode(document, file: path, defaultName: stem)
+    }
+
+    /// Longest chain of variants on variants.
+    public static let maximumBaseDepth = 32
+
+    /// `document`, read from `path`, with its chain of bases applied; `chain` lists the files
+    /// already on the way (to detect cycles).
+    static func resolveBase(of document: JSONValue, at path: String, chain: [String]) throws(ScenarioError) -> JSONValue {
+        guard document["base"] != nil else { return document }
+        func fail(_ key: String, _ message: String) -> ScenarioError {
+            ScenarioError(file: path, problems: [ScenarioProblem(path: key, message: message)])
+        }
+        let problems = ProblemCollector()
+        guard let reader = ObjectReader(document, path: "", problems: problems) else { return document }
+        _ = reader.integer(
+            "ccsimVersion", required: true, in: formatVersion...formatVersion,
+            expected: "the scenario format version \(formatVersion)")
+        let base = reader.string("base", expected: "the path of the base scenario, relative to this file", accept: { !$0.isEmpty })
+        let patch = reader.value("patch") ?? .object([])
+        if case .object = patch {} else {
+            problems.add("patch", "expected an object (a JSON Merge Patch of the base scenario), found \(describeFound(patch))")
+        }
+        reader.rejectUnknownKeys()
+        if !problems.problems.isEmpty {
+            var listed = problems.problems
+            for index in listed.indices where listed[index].message.hasPrefix("unknown key") {
+                listed[index].message += "; a variant holds only ccsimVersion, base and patch (put changes under \"patch\")"
+            }
+            throw ScenarioError(file: path, problems: listed)
+        }
+        guard let base else { return document }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let basePath = base.hasPrefix("/") ? base : directory.appendingPathComponent(base).standardizedFileURL.path
+        let here = URL(fileURLWithPath: path).standardizedFileURL.path
+        let visited = chain + [here]
+        if visited.contains(basePath) {
+            let names = (visited + [basePath]).map { URL(fileURLWithPath: $0).lastPathComponent }
+            throw fail("base", "the chain of bases forms a cycle: \(names.joined(separator: " -> "))")
+        }
+        if visited.count > maximumBaseDepth {
+            throw fail("base", "more than \(maximumBaseDepth) bases in a chain")
+        }
+        guard FileManager.default.fileExists(atPath: basePath) else {
+            throw fail("base", "the base scenario \(basePath) does not exist")
+        }
+        let baseDocument = try parseDocument(try readFile(basePath), file: basePath)
+        return try resolveBase(of: baseDocument, at: basePath, chain: visited).mergePatched(with: patch)
     }
 
     /// Reads a file's bytes, or throws a ``ScenarioError`` that says why it cannot be read.
@@ -47,13 +107,19 @@ public enum ScenarioReader {
         return [UInt8](data)
     }
 
-    /// Parses and validates a scenario from its JSON text.
+    /// Parses and validates a scenario from its JSON text (a variant's base is not resolved here:
+    /// use ``read(contentsOf:)`` for files).
     /// - Parameters:
     ///   - bytes: the file's content (UTF-8 JSON).
     ///   - file: the file name used in error messages.
     ///   - defaultName: the scenario's name when the file gives none.
     /// - Throws: ``ScenarioError`` listing every problem.
     public static func parse(_ bytes: [UInt8], file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
+        try decode(try parseDocument(bytes, file: file), file: file, defaultName: defaultName)
+    }
+
+    /// The JSON document in `bytes`, or a ``ScenarioError`` for an empty, non-UTF-8 or malformed text.
+    static func parseDocument(_ bytes: [UInt8], file: String) throws(ScenarioError) -> JSONValue {
         func fail(_ message: String) -> ScenarioError {
             ScenarioError(file: file, problems: [ScenarioProblem(path: "", message: message)])
         }
@@ -61,13 +127,11 @@ public enum ScenarioReader {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw fail("the file is not valid UTF-8 text, expected a JSON scenario")
         }
-        let document: JSONValue
         do {
-            document = try JSONParser.parse(bytes)
+            return try JSONParser.parse(bytes)
         } catch {
             throw fail("invalid JSON at \(error)")
         }
-        return try decode(document, file: file, defaultName: defaultName)
     }
 
     /// Validates a parsed document and builds the scenario.
@@ -103,7 +167,12 @@ struct ScenarioDecoder {
         rejectEmptyOrUnimplemented(root, "automation", empty: .array([]))
         rejectEmptyOrUnimplemented(root, "costs", empty: .object([]))
         rejectEmptyOrUnimplemented(root, "revenue", empty: .object([]))
-        root.rejectUnimplemented(["calendar", "lines", "base", "patch"])
+        root.rejectUnimplemented(["calendar", "lines"])
+        // A variant's base is resolved by `read(contentsOf:)`, relative to its file; text parsed
+        // without a file has nowhere to look for it.
+        for key in ["base", "patch"] where root.value(key) != nil {
+            root.problem(key, "\"\(key)\" makes a variant, which is resolved only when the scenario is read from a file")
+        }
         root.rejectUnknownKeys()
 
         if let callTypeElements, let callTypes, let groups {
@@ -115,6 +184,10 @@ struct ScenarioDecoder {
             checkNames(typeNames, path: "callTypes", what: "call type")
             checkNames(groups.map { $0?.name }, path: "agentGroups", what: "agent group")
             checkSkills(typeNames: typeNames, callTypes: callTypes, groups: groups)
+            let totalAgents = groups.reduce(Int64(0)) { $0 + Int64($1?.agents ?? 0) }
+            if totalAgents > ScenarioReader.maximumAgents {
+                problems.add("agentGroups", "expected at most \(ScenarioReader.maximumAgents) agents in all, found \(totalAgents)")
+            }
         }
         guard version != nil, let simulation, let serviceLevel, let routing,
             let callTypes = callTypes.flatMap({ $0.allNonNil() }), let groups = groups.flatMap({ $0.allNonNil() })
@@ -131,9 +204,13 @@ struct ScenarioDecoder {
     }
 
     func decodeSimulation(_ reader: ObjectReader) -> SimulationSettings? {
-        let positiveDuration = "a number of hours > 0"
-        let hours = reader.number("hours", expected: positiveDuration) { $0 > 0 && $0 * 3600 <= ScenarioReader.maximumDuration }
-        let days = reader.number("days", expected: "a number of days > 0") { $0 > 0 && $0 * 86400 <= ScenarioReader.maximumDuration }
+        let limit = ScenarioReader.maximumHorizon
+        let hours = reader.number("hours", expected: "a number of hours > 0 and at most \(Int(limit / 3600))") {
+            $0 > 0 && $0 * 3600 <= limit
+        }
+        let days = reader.number("days", expected: "a number of days > 0 and at most \(Int(limit / 86400))") {
+            $0 > 0 && $0 * 86400 <= limit
+        }
         let replications = reader.integer(
             "replications", in: 1...ScenarioReader.maximumReplications,
             expected: "a whole number of replications from 1 to \(ScenarioReader.maximumReplications)")

@@ -13,6 +13,7 @@ struct ReplicationEngine {
 
     private let model: CompiledModel
     private let replication: Int
+    private let limits: SimulationLimits
     private var events = EventQueue(minimumCapacity: 64)
     private var now = 0.0
 
@@ -34,9 +35,10 @@ struct ReplicationEngine {
     private var waitingIntegral = 0.0
     private var eventCount = 0
 
-    init(model: CompiledModel, replication: Int) {
+    init(model: CompiledModel, replication: Int, limits: SimulationLimits) {
         self.model = model
         self.replication = replication
+        self.limits = limits
         let types = model.talk.indices
         arrivalStreams = types.map { model.stream(.arrivals, callType: $0, replication: replication) }
         talkStreams = types.map { model.stream(.talk, callType: $0, replication: replication) }
@@ -61,13 +63,20 @@ struct ReplicationEngine {
     }
 
     /// Runs the replication to its horizon and returns its tallies.
-    mutating func run() -> ReplicationResult {
+    /// - Throws: ``SimulationError`` when the replication exceeds one of its ``SimulationLimits``.
+    mutating func run() throws(SimulationError) -> ReplicationResult {
         for type in model.interarrival.indices {
             scheduleNextArrival(of: type)
         }
         while let event = events.popMin() {
             now = event.time
             eventCount &+= 1
+            if eventCount > limits.maximumEvents {
+                throw .eventLimit(replication: replication, limit: limits.maximumEvents, time: now)
+            }
+            if waitingNow > limits.maximumWaiting {
+                throw .waitingLimit(replication: replication, limit: limits.maximumWaiting, time: now)
+            }
             let payload = event.payload
             switch EventKind(rawValue: payload & 3) {
             case .arrival: arrive(Int(truncatingIfNeeded: (payload >> 2) & 0x3FFF_FFFF))
