@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "ContactCenterAnalysis", dependencies: ["ContactCenter", "SimulationKernel"]),
         .executableTarget(name: "ccsim", dependencies: ["ContactCenterAnalysis", "ContactCenter"]),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
-        .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "SimulationKernel"]),
+        .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "SimulationKernel"], exclude: ["HostileScenarios"]),
         .testTarget(name: "ContactCenterAnalysisTests", dependencies: ["ContactCenterAnalysis", "ContactCenter"]),
         .testTarget(name: "ccsimTests", dependencies: ["ccsim", "ContactCenter", "SimulationKernel"]),
     ],

@@ -28,18 +28,18 @@ import Testing
 
     @Test(arguments: [
         ("", 1, 1, "expected a JSON value, found the end of the file"),
-        ("{\"a\": 1,}", 1, 9, "expected a key in double quotes, found '}'"),
+        ("{\"a\": 1,}", 1, 9, "trailing comma before '}'"),
         ("{\"a\": 1 \"b\": 2}", 1, 9, "expected ',' or '}' in an object, found '\"'"),
         ("[1, 2", 1, 6, "expected ',' or ']' in an array, found the end of the file"),
         ("{\"a\": 1, \"a\": 2}", 1, 10, "duplicate key \"a\""),
         ("{\n  \"a\": 01\n}", 2, 8, "leading zero in a number"),
         ("[1e400]", 1, 2, "number 1e400 is outside the range of a double"),
-        ("[NaN]", 1, 2, "expected a JSON value, found 'N'"),
+        ("[NaN]", 1, 2, "NaN is not a JSON number"),
         ("\"abc", 1, 1, "unterminated string"),
         ("\"\\ud800\"", 1, 8, "lone surrogate \\ud800 in a string"),
         ("{} x", 1, 4, "unexpected text after the JSON value"),
-        ("// comment\n{}", 1, 1, "expected a JSON value, found '/'"),
-        ("tru", 1, 1, "expected 'true'"),
+        ("// comment\n{}", 1, 1, "comments are not allowed in JSON"),
+        ("tru", 1, 1, "expected a JSON value, found the bare word tru (text needs double quotes; the literals are true, false and null, in lower case)"),
         ("[\"a\tb\"]", 1, 4, "control character in a string (escape it)"),
     ])
     func rejectsMalformedJSONWithItsPlace(text: String, line: Int, column: Int, message: String) {
@@ -69,5 +69,22 @@ import Testing
         #expect(JSONValue.double(.nan).serialized() == "null")
         let third = 1.0 / 3
         #expect(Double(JSONValue.double(third).serialized()) == third)
+    }
+}
+
+@Suite struct JSONParserLeniencyTests {
+    /// RFC 8259 §8.1 lets a parser ignore a UTF-8 byte-order mark, which some editors write.
+    @Test func aByteOrderMarkIsIgnored() throws {
+        #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("{\"a\": 1}".utf8)) == .object([
+            JSONMember(key: "a", value: .number(JSONNumber(value: 1, literal: "1")))
+        ]))
+    }
+
+    @Test func invalidUTF8IsLocated() {
+        let bytes: [UInt8] = Array("{\n  \"name\": \"ab".utf8) + [0xC3, 0x28] + Array("\"\n}".utf8)
+        #expect(throws: ScenarioError(file: "f.json", problems: [ScenarioProblem(
+            path: "", message: "the file is not valid UTF-8 text (line 2, column 14: byte 0xC3), expected a JSON scenario")])) {
+            try ScenarioReader.parse(bytes, file: "f.json")
+        }
     }
 }

@@ -61,6 +61,13 @@ func problems(_ text: String) -> [String] {
         }
     }
 
+    @Test func wholeNumbersMayBeWrittenWithAFractionOrAnExponent() throws {
+        let text = minimalScenario.replacingOccurrences(of: #""seed": 7"#, with: #""seed": 7.0"#)
+            .replacingOccurrences(of: #""replications": 3"#, with: #""replications": 3e0"#)
+        let scenario = try readScenario(text)
+        #expect(scenario.simulation.seed == 7 && scenario.simulation.replications == 3)
+    }
+
     @Test func readsSeedsExactlyUpTo64Bits() throws {
         let text = minimalScenario.replacingOccurrences(of: #""seed": 7"#, with: #""seed": 18446744073709551615"#)
         #expect(try readScenario(text).simulation.seed == UInt64.max)
@@ -77,16 +84,16 @@ func problems(_ text: String) -> [String] {
         (#""ccsimVersion": 1"#, #""ccsimVersion": 2"#, "ccsimVersion: expected the scenario format version 1, found 2"),
         (#""ccsimVersion": 1,"#, "", "(top level): missing key \"ccsimVersion\" (expected the scenario format version 1)"),
         (#""name": "minimal""#, #""name": "minimal", "nmae": "x""#, "nmae: unknown key \"nmae\" (did you mean \"name\"?)"),
-        (#""hours": 10"#, #""hours": -10"#, "simulation.hours: expected a number of hours > 0 and at most 27777777, found -10"),
-        (#""hours": 10"#, #""hours": "10""#, "simulation.hours: expected a number of hours > 0 and at most 27777777, found \"10\""),
+        (#""hours": 10"#, #""hours": -10"#, "simulation.hours: expected a number of hours, at least one second and at most 27777777, found -10"),
+        (#""hours": 10"#, #""hours": "10""#, "simulation.hours: expected a number of hours, at least one second and at most 27777777, found \"10\""),
         (#""hours": 10"#, #""days": 1, "hours": 10"#, "simulation: give either \"hours\" or \"days\", not both"),
         (#""replications": 3"#, #""replications": 2.5"#, "simulation.replications: expected a whole number of replications from 1 to 100000, found 2.5"),
         (#""replications": 3"#, #""replications": 0"#, "simulation.replications: expected a whole number of replications from 1 to 100000, found 0"),
         (#""seed": 7"#, #""seed": -1"#, "simulation.seed: expected a whole number from 0 to 18446744073709551615, found -1"),
-        (#""seed": 7"#, #""seed": 7, "warmupMinutes": 600"#, "simulation.warmupMinutes: expected a warm-up shorter than the simulated time (600.0 minutes)"),
-        (#""perHour": 30"#, #""perHour": -1"#, "callTypes[0].arrivals.perHour: expected a rate ≥ 0 in contacts per hour, found -1"),
-        (#""mean": 240"#, #""mean": 0"#, "callTypes[0].handleTime.mean: expected a mean in seconds > 0, found 0"),
-        (#""mean": 240"#, #""mean": 1e300"#, "callTypes[0].handleTime.mean: expected a mean in seconds > 0, found 1e300"),
+        (#""seed": 7"#, #""seed": 7, "warmupMinutes": 600"#, "simulation.warmupMinutes: expected a warm-up shorter than the simulated time (600 minutes)"),
+        (#""perHour": 30"#, #""perHour": -1"#, "callTypes[0].arrivals.perHour: expected a rate in contacts per hour, ≥ 0 and at most 1e9, found -1"),
+        (#""mean": 240"#, #""mean": 0"#, "callTypes[0].handleTime.mean: expected a mean in seconds > 0 and at most 1e9, found 0"),
+        (#""mean": 240"#, #""mean": 1e300"#, "callTypes[0].handleTime.mean: expected a mean in seconds > 0 and at most 1e9, found 1e300"),
         (#""distribution": "exponential""#, #""distribution": "normal""#, "callTypes[0].handleTime.distribution: expected one of exponential, lognormal, gamma, erlang, weibull, uniform, deterministic, empirical, found \"normal\""),
         (#""mean": 240 }"#, #""mean": 240, "cv": 0.5 }"#, "callTypes[0].handleTime.cv: unknown key \"cv\"; expected one of: distribution, mean"),
         (#""agents": 3"#, #""agents": 0"#, "callTypes[0]: call type \"billing\" has arrivals but every group that can serve it has zero agents"),
@@ -95,6 +102,10 @@ func problems(_ text: String) -> [String] {
         (#""skills": ["billing"]"#, #""skills": []"#, "agentGroups[0].skills: expected an array of call-type names with at least one element, found an empty array"),
         (#""name": "level1""#, #""name": "level1", "shifts": []"#, "agentGroups[0].shifts: \"shifts\" is part of the scenario format but not simulated by this version of ccsim; remove it"),
         (#""arrivals""#, #""ivr": {"durationSeconds": 30, "containment": 0.1}, "arrivals""#, "callTypes[0].ivr: \"ivr\" is part of the scenario format but not simulated by this version of ccsim; remove it"),
+        (#""name": "minimal""#, #""name": "   ""#, "name: expected a name that is not blank and has no control characters, found \"   \""),
+        (#""name": "billing""#, #""name": "bill\u0000ing""#, "callTypes[0].name: expected a name that is not blank and has no control characters, found \"bill\\u0000ing\""),
+        (#""hours": 10"#, #""hours": 1e-300"#, "simulation.hours: expected a number of hours, at least one second and at most 27777777, found 1e-300"),
+        (#""name": "minimal""#, #""name": "minimal", "automation": {}"#, "automation: expected an array, found an object"),
         (#""name": "minimal""#, #""name": "minimal", "serviceLevel": {"goal": 1.5}"#, "serviceLevel.goal: expected a share from 0 to 1, found 1.5"),
         (#""name": "minimal""#, #""name": "minimal", "routing": {"policy": "random"}"#, "routing.policy: expected one of longestIdleAgent, found \"random\""),
         (#""name": "minimal""#, #""name": "minimal", "automation": [{"kind": "rpa"}]"#, "automation: \"automation\" is part of the scenario format but not simulated by this version of ccsim; remove it or leave it empty"),
@@ -114,9 +125,9 @@ func problems(_ text: String) -> [String] {
              "agentGroups": [{"name": "g", "agents": 1, "skills": ["a", "b"]}], "colour": "red"}
             """
         #expect(problems(text) == [
-            "simulation.hours: expected a number of hours > 0 and at most 27777777, found 0",
+            "simulation.hours: expected a number of hours, at least one second and at most 27777777, found 0",
             "callTypes[0].handleTime.cv: expected a coefficient of variation from 0 to 100, found -1",
-            "colour: unknown key \"colour\"; expected one of: agentGroups, automation, base, calendar, callTypes, ccsimVersion, costs, description, lines, name, patch, revenue, routing, serviceLevel, simulation",
+            "colour: unknown key \"colour\"; expected one of: agentGroups, automation, base, callTypes, ccsimVersion, costs, description, name, patch, revenue, routing, serviceLevel, simulation",
             "callTypes[1].name: duplicate call type name \"a\" (also callTypes[0])",
             "agentGroups[0].skills[1]: skill \"b\" names no call type",
         ])
@@ -138,7 +149,7 @@ func problems(_ text: String) -> [String] {
         #expect(problems("[1, 2]") == ["(top level): expected an object, found an array"])
         #expect(problems("{\"ccsimVersion\": 1,") == ["(top level): invalid JSON at line 1, column 20: expected a key in double quotes, found the end of the file"])
         let latin1: [UInt8] = Array("{\"name\": \"caf".utf8) + [0xE9] + Array("\"}".utf8)
-        #expect(throws: ScenarioError(file: "x.json", problems: [ScenarioProblem(path: "", message: "the file is not valid UTF-8 text, expected a JSON scenario")])) {
+        #expect(throws: ScenarioError(file: "x.json", problems: [ScenarioProblem(path: "", message: "the file is not valid UTF-8 text (line 1, column 14: byte 0xE9), expected a JSON scenario")])) {
             try ScenarioReader.parse(latin1, file: "x.json")
         }
         let directory = FileManager.default.temporaryDirectory.path
@@ -151,7 +162,7 @@ func problems(_ text: String) -> [String] {
     }
 
     @Test func errorMessagesNameTheFile() {
-        let error = ScenarioError(file: "configs/a.json", problems: [ScenarioProblem(path: "callTypes[1].handleTime.mean", message: "expected a mean in seconds > 0, found -3")])
-        #expect(error.description == "configs/a.json: callTypes[1].handleTime.mean: expected a mean in seconds > 0, found -3")
+        let error = ScenarioError(file: "configs/a.json", problems: [ScenarioProblem(path: "callTypes[1].handleTime.mean", message: "expected a mean in seconds > 0 and at most 1e9, found -3")])
+        #expect(error.description == "configs/a.json: callTypes[1].handleTime.mean: expected a mean in seconds > 0 and at most 1e9, found -3")
     }
 }

@@ -72,7 +72,7 @@ import Testing
         try scratch.write("baseline.json", minimalScenario)
         try scratch.write("broken.json", #"{"ccsimVersion": 1, "base": "baseline.json", "patch": {"simulation": {"hours": -1}}}"#)
         #expect(throws: ScenarioError(file: scratch.path("broken.json"), problems: [
-            ScenarioProblem(path: "simulation.hours", message: "expected a number of hours > 0 and at most 27777777, found -1")
+            ScenarioProblem(path: "simulation.hours", message: "expected a number of hours, at least one second and at most 27777777, found -1")
         ])) {
             try ScenarioReader.read(contentsOf: scratch.path("broken.json"))
         }

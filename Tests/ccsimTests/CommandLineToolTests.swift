@@ -92,8 +92,8 @@ func config(_ name: String) -> String { packageRoot.appendingPathComponent("conf
         #expect(outcome.status == 2)
         #expect(outcome.standardOutput.isEmpty)
         #expect(outcome.standardError == """
-            \(file): callTypes[0].handleTime.mean: expected a mean in seconds > 0, found -3
-            \(file): agentGroups[0].colour: unknown key "colour"; expected one of: agents, breaks, concurrency, name, outsourced, shifts, shrinkage, skills
+            \(file): callTypes[0].handleTime.mean: expected a mean in seconds > 0 and at most 1e9, found -3
+            \(file): agentGroups[0].colour: unknown key "colour"; expected one of: agents, name, skills
 
             """)
         let run = CommandLineTool.execute(["run", file])

@@ -29,7 +29,7 @@ import Testing
     @Test(arguments: [
         ("agents", "10000000", "agentGroups[0].agents: expected a whole number of agents from 0 to 1000000, found 10000000"),
         ("replications", "1000000", "simulation.replications: expected a whole number of replications from 1 to 100000, found 1000000"),
-        ("hours", "1e12", "simulation.hours: expected a number of hours > 0 and at most 27777777, found 1e12"),
+        ("hours", "1e12", "simulation.hours: expected a number of hours, at least one second and at most 27777777, found 1e12"),
     ])
     func absurdSizesAreRejectedAtValidation(key: String, value: String, message: String) throws {
         let scratch = try ScratchDirectory()

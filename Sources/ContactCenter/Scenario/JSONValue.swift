@@ -100,6 +100,8 @@ public struct JSONParser {
     /// - Throws: ``JSONSyntaxError`` naming the line and column of the first problem.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
+        // RFC 8259 §8.1: a parser may ignore a UTF-8 byte-order mark; editors on Windows write one.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -142,14 +144,41 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        default: throw error("expected a JSON value, found \(describeCurrent())")
+        default: throw error(describeUnexpectedValue())
+        }
+    }
+
+    /// What is wrong where a value should start, naming the usual mistakes.
+    private func describeUnexpectedValue() -> String {
+        guard let byte = current else { return "expected a JSON value, found the end of the file" }
+        switch byte {
+        case UInt8(ascii: "'"): return "single quotes are not JSON: strings and keys need double quotes"
+        case UInt8(ascii: "/"), UInt8(ascii: "#"): return "comments are not allowed in JSON"
+        case UInt8(ascii: "."): return "a number needs a digit before the decimal point"
+        case UInt8(ascii: "+"): return "a number cannot start with '+'"
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            var end = index
+            while end < bytes.count, end - index < 40,
+                (bytes[end] >= UInt8(ascii: "a") && bytes[end] <= UInt8(ascii: "z"))
+                    || (bytes[end] >= UInt8(ascii: "A") && bytes[end] <= UInt8(ascii: "Z"))
+                    || (bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9")) || bytes[end] == UInt8(ascii: "_")
+            {
+                end += 1
+            }
+            let word = String(decoding: bytes[index..<end], as: UTF8.self)
+            if word == "NaN" || word == "Infinity" { return "\(word) is not a JSON number" }
+            return "expected a JSON value, found the bare word \(word) (text needs double quotes; the literals are true, false and null, in lower case)"
+        default: return "expected a JSON value, found \(describeCurrent())"
         }
     }
 
     private mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
         let start = index
         for expected in word.utf8 {
-            guard current == expected else { throw error("expected '\(word)'", at: start) }
+            guard current == expected else {
+                index = start
+                throw error(describeUnexpectedValue(), at: start)
+            }
             index += 1
         }
     }
@@ -175,6 +204,9 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else {
+                if current == UInt8(ascii: "}") && !members.isEmpty { throw error("trailing comma before '}'") }
+                if current == UInt8(ascii: "'") { throw error("single quotes are not JSON: strings and keys need double quotes") }
+                if current == UInt8(ascii: "/") { throw error("comments are not allowed in JSON") }
                 throw error("expected a key in double quotes, found \(describeCurrent())")
             }
             let keyStart = index
@@ -213,6 +245,7 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
+            if current == UInt8(ascii: "]") && !elements.isEmpty { throw error("trailing comma before ']'") }
             elements.append(try parseValue())
             skipWhitespace()
             if current == UInt8(ascii: ",") {
@@ -244,6 +277,9 @@ public struct JSONParser {
                 flush(index, into: &scalars)
                 index += 1
                 return String(scalars)
+            }
+            if byte == 0x0A || byte == 0x0D {
+                throw error("unterminated string (a line break before its closing double quote)", at: start)
             }
             if byte < 0x20 { throw error("control character in a string (escape it)") }
             if byte != UInt8(ascii: "\\") {
@@ -306,7 +342,10 @@ public struct JSONParser {
         let start = index
         func isDigit(_ byte: UInt8?) -> Bool { byte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
         if current == UInt8(ascii: "-") { index += 1 }
-        guard isDigit(current) else { throw error("expected a digit in a number") }
+        guard isDigit(current) else {
+            if current == UInt8(ascii: "I") { throw error("-Infinity is not a JSON number", at: start) }
+            throw error("expected a digit in a number")
+        }
         if current == UInt8(ascii: "0") {
             index += 1
             if isDigit(current) { throw error("leading zero in a number", at: start) }

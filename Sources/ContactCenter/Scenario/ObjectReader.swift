@@ -5,11 +5,15 @@ final class ObjectReader {
     private let members: [JSONMember]
     private let problems: ProblemCollector
     private var consumed: Set<String> = []
+    /// Keys of the format that this version recognises but does not simulate: suggested for typos,
+    /// never listed among the keys to use.
+    private var unimplemented: Set<String> = []
 
     /// A reader for `value`, or `nil` (with a problem recorded) when it is not an object.
-    init?(_ value: JSONValue, path: String, problems: ProblemCollector) {
+    /// - Parameter expected: what to say was expected, "an object" unless more precise.
+    init?(_ value: JSONValue, path: String, problems: ProblemCollector, expected: String = "an object") {
         guard case .object(let members) = value else {
-            problems.add(path, "expected an object, found \(describeFound(value))")
+            problems.add(path, "expected \(expected), found \(describeFound(value))")
             return nil
         }
         self.path = path
@@ -59,7 +63,10 @@ final class ObjectReader {
     /// A non-negative whole number up to 2⁶⁴ − 1, read exactly.
     func unsigned(_ key: String, expected: String) -> UInt64? {
         guard let value = value(key, expected: expected) else { return nil }
-        guard case .number(let number) = value, let unsigned = number.exactUnsigned else {
+        guard case .number(let number) = value,
+            let unsigned = number.exactUnsigned
+                ?? (number.value >= 0 && number.value <= 0x1p53 && number.value.rounded() == number.value ? UInt64(number.value) : nil)
+        else {
             problem(key, "expected \(expected), found \(describeFound(value))")
             return nil
         }
@@ -82,7 +89,7 @@ final class ObjectReader {
     /// A nested object.
     func object(_ key: String, required: Bool = false, expected: String = "an object") -> ObjectReader? {
         guard let value = value(key, required: required, expected: expected) else { return nil }
-        return ObjectReader(value, path: childPath(key), problems: problems)
+        return ObjectReader(value, path: childPath(key), problems: problems, expected: expected)
     }
 
     /// An array's elements with their paths; an empty array is a problem when `nonEmpty`.
@@ -105,6 +112,7 @@ final class ObjectReader {
     /// does not simulate yet, so it is never silently ignored.
     func rejectUnimplemented(_ keys: [String]) {
         consumed.formUnion(keys)
+        unimplemented.formUnion(keys)
         for key in keys where has(key) {
             problem(key, "\"\(key)\" is part of the scenario format but not simulated by this version of ccsim; remove it")
         }
@@ -113,12 +121,12 @@ final class ObjectReader {
     /// Records a problem for every key that nobody asked for, suggesting the closest known key.
     func rejectUnknownKeys() {
         for member in members where !consumed.contains(member.key) {
-            let known = consumed.sorted()
             var message = "unknown key \"\(member.key)\""
-            if let suggestion = closestKey(to: member.key, among: known) {
+            let usable = consumed.subtracting(unimplemented).sorted()
+            if let suggestion = closestKey(to: member.key, among: consumed.sorted()) {
                 message += " (did you mean \"\(suggestion)\"?)"
-            } else if !known.isEmpty {
-                message += "; expected one of: \(known.joined(separator: ", "))"
+            } else if !usable.isEmpty {
+                message += "; expected one of: \(usable.joined(separator: ", "))"
             }
             problems.add(childPath(member.key), message)
         }

@@ -53,7 +53,7 @@ func joinPath(_ path: String, _ key: String) -> String {
 func describeFound(_ value: JSONValue) -> String {
     switch value {
     case .number(let number): return number.literal
-    case .string(let text): return text.count <= 40 ? "\"\(text)\"" : "a string"
+    case .string(let text): return text.count <= 40 ? value.serialized() : "a string"
     case .bool(let flag): return String(flag)
     default: return value.typeDescription
     }

@@ -123,14 +123,32 @@ public enum ScenarioReader {
         func fail(_ message: String) -> ScenarioError {
             ScenarioError(file: file, problems: [ScenarioProblem(path: "", message: message)])
         }
-        if bytes.isEmpty { throw fail("the file is empty, expected a JSON object") }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw fail("the file is not valid UTF-8 text, expected a JSON scenario")
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw fail("the file is empty\(bytes.isEmpty ? "" : " (only white space)"), expected a JSON object")
+        }
+        if let offset = firstInvalidUTF8(bytes) {
+            let line = 1 + bytes[..<offset].count(where: { $0 == 0x0A })
+            let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            throw fail("the file is not valid UTF-8 text (line \(line), column \(offset - lineStart + 1): byte 0x\(String(bytes[offset], radix: 16, uppercase: true))), expected a JSON scenario")
         }
         do {
             return try JSONParser.parse(bytes)
         } catch {
             throw fail("invalid JSON at \(error)")
+        }
+    }
+
+    /// The offset of the first byte that is not part of well-formed UTF-8, if any.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
         }
     }
 
@@ -152,7 +170,7 @@ struct ScenarioDecoder {
         let version = root.integer(
             "ccsimVersion", required: true, in: ScenarioReader.formatVersion...ScenarioReader.formatVersion,
             expected: "the scenario format version \(ScenarioReader.formatVersion)")
-        let name = root.string("name", expected: "a non-empty string", accept: { !$0.isEmpty }) ?? defaultName
+        let name = root.string("name", expected: nameExpectation, accept: isValidName) ?? defaultName
         _ = root.string("description")
         let simulation = root.object("simulation", required: true).flatMap(decodeSimulation)
         let serviceLevel = root.value("serviceLevel") == nil ? ServiceLevelGoal() : root.object("serviceLevel").flatMap(decodeServiceLevel)
@@ -198,24 +216,28 @@ struct ScenarioDecoder {
     }
 
     private func rejectEmptyOrUnimplemented(_ root: ObjectReader, _ key: String, empty: JSONValue) {
-        if let value = root.value(key), value != empty {
+        guard let value = root.value(key), value != empty else { return }
+        switch (value, empty) {
+        case (.array, .array), (.object, .object):
             root.problem(key, "\"\(key)\" is part of the scenario format but not simulated by this version of ccsim; remove it or leave it empty")
+        default:
+            root.problem(key, "expected \(empty.typeDescription), found \(describeFound(value))")
         }
     }
 
     func decodeSimulation(_ reader: ObjectReader) -> SimulationSettings? {
         let limit = ScenarioReader.maximumHorizon
-        let hours = reader.number("hours", expected: "a number of hours > 0 and at most \(Int(limit / 3600))") {
-            $0 > 0 && $0 * 3600 <= limit
+        let hours = reader.number("hours", expected: "a number of hours, at least one second and at most \(Int(limit / 3600))") {
+            $0 * 3600 >= 1 && $0 * 3600 <= limit
         }
-        let days = reader.number("days", expected: "a number of days > 0 and at most \(Int(limit / 86400))") {
-            $0 > 0 && $0 * 86400 <= limit
+        let days = reader.number("days", expected: "a number of days, at least one second and at most \(Int(limit / 86400))") {
+            $0 * 86400 >= 1 && $0 * 86400 <= limit
         }
         let replications = reader.integer(
             "replications", in: 1...ScenarioReader.maximumReplications,
             expected: "a whole number of replications from 1 to \(ScenarioReader.maximumReplications)")
         let seed = reader.unsigned("seed", expected: "a whole number from 0 to 18446744073709551615")
-        let warmupMinutes = reader.number("warmupMinutes", expected: "a number of minutes ≥ 0") { $0 >= 0 && $0.isFinite }
+        let warmupMinutes = reader.number("warmupMinutes", expected: "a number of minutes ≥ 0") { $0 >= 0 && $0 * 60 <= limit }
         reader.rejectUnknownKeys()
         let hasHours = reader.has("hours"), hasDays = reader.has("days")
         if hasHours && hasDays {
@@ -232,7 +254,7 @@ struct ScenarioDecoder {
         if reader.has("warmupMinutes") && warmupMinutes == nil { return nil }
         let warmup = (warmupMinutes ?? 0) * 60
         if warmup >= horizon {
-            reader.problem("warmupMinutes", "expected a warm-up shorter than the simulated time (\(horizon / 60) minutes)")
+            reader.problem("warmupMinutes", "expected a warm-up shorter than the simulated time (\(plain(horizon / 60)) minutes)")
             return nil
         }
         return SimulationSettings(
@@ -240,7 +262,7 @@ struct ScenarioDecoder {
     }
 
     func decodeServiceLevel(_ reader: ObjectReader) -> ServiceLevelGoal? {
-        let target = reader.number("targetSeconds", expected: "a number of seconds ≥ 0") { $0 >= 0 && $0 <= ScenarioReader.maximumDuration }
+        let target = reader.number("targetSeconds", expected: secondsExpectation) { $0 >= 0 && $0 <= ScenarioReader.maximumDuration }
         let goal = reader.number("goal", expected: "a share from 0 to 1") { $0 >= 0 && $0 <= 1 }
         reader.rejectUnknownKeys()
         if (reader.has("targetSeconds") && target == nil) || (reader.has("goal") && goal == nil) { return nil }
@@ -250,7 +272,7 @@ struct ScenarioDecoder {
 
     func decodeCallType(_ value: JSONValue, path: String) -> CallType? {
         guard let reader = ObjectReader(value, path: path, problems: problems) else { return nil }
-        let name = reader.string("name", required: true, expected: "a non-empty string", accept: { !$0.isEmpty })
+        let name = reader.string("name", required: true, expected: nameExpectation, accept: isValidName)
         if let channel = reader.string("channel", expected: "\"voice\"", accept: { ["voice", "chat", "email"].contains($0) }),
             channel != "voice"
         {
@@ -272,7 +294,7 @@ struct ScenarioDecoder {
 
     func decodeArrivals(_ reader: ObjectReader) -> Double? {
         reader.rejectUnimplemented(["perDay", "perInterval", "profile", "trace"])
-        let perHour = reader.number("perHour", required: true, expected: "a rate ≥ 0 in contacts per hour") {
+        let perHour = reader.number("perHour", required: true, expected: "a rate in contacts per hour, ≥ 0 and at most 1e9") {
             $0 >= 0 && $0 <= 1e9
         }
         reader.rejectUnknownKeys()
@@ -288,7 +310,7 @@ struct ScenarioDecoder {
             accept: { kinds.contains($0) })
         else { return nil }  // its other keys depend on the kind: not reported as unknown
         let limit = ScenarioReader.maximumDuration
-        let meanExpected = positiveMean ? "a mean in seconds > 0" : "a mean in seconds ≥ 0"
+        let meanExpected = (positiveMean ? "a mean in seconds > 0" : "a mean in seconds ≥ 0") + " and at most \(durationLimit)"
         func mean() -> Double? {
             reader.number("mean", required: true, expected: meanExpected) { (positiveMean ? $0 > 0 : $0 >= 0) && $0 <= limit }
         }
@@ -312,11 +334,11 @@ struct ScenarioDecoder {
             let shape = reader.number("shape", required: true, expected: "a shape from 0.05 to 100") { $0 >= 0.05 && $0 <= 100 }
             if let mean, let shape { result = mean == 0 ? .deterministic(0) : .weibull(mean: mean, shape: shape) }
         case "uniform":
-            let low = reader.number("min", required: true, expected: "a number of seconds ≥ 0") { $0 >= 0 && $0 <= limit }
-            let high = reader.number("max", required: true, expected: "a number of seconds ≥ 0") { $0 >= 0 && $0 <= limit }
+            let low = reader.number("min", required: true, expected: secondsExpectation) { $0 >= 0 && $0 <= limit }
+            let high = reader.number("max", required: true, expected: secondsExpectation) { $0 >= 0 && $0 <= limit }
             if let low, let high {
                 if high < low {
-                    reader.problem("max", "expected max ≥ min (\(low)), found \(high)")
+                    reader.problem("max", "expected max ≥ min (\(plain(low))), found \(plain(high))")
                 } else if positiveMean && high == 0 {
                     reader.problem("max", "expected max > 0: a handle time cannot always be zero")
                 } else {
@@ -325,7 +347,7 @@ struct ScenarioDecoder {
             }
         case "deterministic":
             if let value = reader.number(
-                "value", required: true, expected: positiveMean ? "a number of seconds > 0" : "a number of seconds ≥ 0",
+                "value", required: true, expected: positiveMean ? "a number of seconds > 0 and at most \(durationLimit)" : secondsExpectation,
                 accept: { (positiveMean ? $0 > 0 : $0 >= 0) && $0 <= limit })
             {
                 result = .deterministic(value)
@@ -337,7 +359,7 @@ struct ScenarioDecoder {
                     if case .number(let number) = element.value, number.value >= 0, number.value <= limit {
                         values.append(number.value)
                     } else {
-                        problems.add(element.path, "expected a number of seconds ≥ 0, found \(describeFound(element.value))")
+                        problems.add(element.path, "expected \(secondsExpectation), found \(describeFound(element.value))")
                     }
                 }
                 if values.count == elements.count {
@@ -355,7 +377,7 @@ struct ScenarioDecoder {
 
     func decodeAgentGroup(_ value: JSONValue, path: String) -> AgentGroup? {
         guard let reader = ObjectReader(value, path: path, problems: problems) else { return nil }
-        let name = reader.string("name", required: true, expected: "a non-empty string", accept: { !$0.isEmpty })
+        let name = reader.string("name", required: true, expected: nameExpectation, accept: isValidName)
         let agents = reader.integer(
             "agents", required: !reader.has("shifts"), in: 0...ScenarioReader.maximumAgents,
             expected: "a whole number of agents from 0 to \(ScenarioReader.maximumAgents)")
@@ -363,7 +385,7 @@ struct ScenarioDecoder {
         if let elements = reader.array("skills", required: true, nonEmpty: true, expected: "an array of call-type names") {
             var names: [String] = []
             for element in elements {
-                if case .string(let skill) = element.value, !skill.isEmpty {
+                if case .string(let skill) = element.value, isValidName(skill) {
                     if names.contains(skill) {
                         problems.add(element.path, "duplicate skill \"\(skill)\"")
                     }
@@ -394,6 +416,17 @@ struct ScenarioDecoder {
         }
         return known
     }
+
+    var nameExpectation: String { "a name that is not blank and has no control characters" }
+    var durationLimit: String { "1e9" }
+    var secondsExpectation: String { "a number of seconds ≥ 0 and at most \(durationLimit)" }
+
+    func isValidName(_ name: String) -> Bool {
+        !name.allSatisfy(\.isWhitespace) && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+
+    /// A number as a person writes it: `300`, not `300.0`.
+    func plain(_ value: Double) -> String { JSONValue.double(value).serialized() }
 
     func checkNames(_ names: [String?], path: String, what: String) {
         var seen: [String: Int] = [:]
