@@ -18,10 +18,13 @@ let package = Package(
         .target(name: "ContactCenter", dependencies: ["SimulationKernel"]),
         .target(name: "ContactCenterAnalysis", dependencies: ["ContactCenter", "SimulationKernel"]),
         .executableTarget(name: "ccsim", dependencies: ["ContactCenterAnalysis", "ContactCenter"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SimulationKernelTests", dependencies: ["SimulationKernel"]),
-        .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "SimulationKernel"], exclude: ["HostileScenarios"]),
+        .testTarget(
+            name: "ContactCenterTests", dependencies: ["ContactCenter", "SimulationKernel", "TestSupport"],
+            exclude: ["HostileScenarios"]),
         .testTarget(name: "ContactCenterAnalysisTests", dependencies: ["ContactCenterAnalysis", "ContactCenter"]),
-        .testTarget(name: "ccsimTests", dependencies: ["ccsim", "ContactCenter", "SimulationKernel"]),
+        .testTarget(name: "ccsimTests", dependencies: ["ccsim", "ContactCenter", "SimulationKernel", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,7 @@ struct UsageError: Error, CustomStringConvertible {
 }
 
 /// An option a command accepts.
-struct OptionSpec {
+struct OptionSpec: Sendable {
     /// Long name without the dashes, e.g. `replications`.
     var name: String
     /// Name of the value in help (`N`, `FILE`), or `nil` for a flag.

@@ -19,40 +19,97 @@ struct CommandOutcome: Equatable {
 enum CommandLineTool {
     static let version = "0.1.0"
 
-    static let overview = """
+    /// One command of the tool: how it is called, what it does, its options and its body.
+    struct Command: Sendable {
+        /// The word that selects it (`run`); empty for the built-in example.
+        var name: String
+        /// One-line summary in the overview.
+        var overview: String
+        /// Usage line of its help.
+        var usage: String
+        /// Paragraph of its help.
+        var summary: String
+        /// Its options; `--help` is added to every command.
+        var options: [OptionSpec]
+        /// Runs it on parsed arguments.
+        var body: @Sendable (ParsedArguments) throws -> CommandOutcome
+    }
+
+    static let helpOption = OptionSpec(name: "help", value: nil, help: "show this help")
+
+    static let commands: [Command] = [
+        Command(
+            name: "", overview: "(none)      run the built-in example scenario and print its report",
+            usage: "ccsim [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE] [--max-events N]",
+            summary: "Simulates the built-in example scenario (configs/mid-size-hotline.json).",
+            options: runOptions, body: runBuiltInExample),
+        Command(
+            name: "run", overview: "run         simulate a scenario file and report KPIs with 95 % confidence intervals",
+            usage: "ccsim run FILE [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE] [--max-events N]",
+            summary: "Simulates the scenario in FILE and reports its KPIs with 95 % confidence intervals.",
+            options: runOptions, body: run),
+        Command(
+            name: "validate", overview: "validate    check scenario files and list every error with its JSON path",
+            usage: "ccsim validate FILE...",
+            summary: "Checks scenario files and lists every problem with its JSON path; exit status 2 if any.",
+            options: [], body: validate),
+        Command(
+            name: "check", overview: "check       regression check for CI: compare a run with an expected result",
+            usage: "ccsim check FILE --expect RESULT [--update] [--junit FILE] [--alpha A] [--format table|json|csv]",
+            summary: """
+                Runs the scenario in FILE and compares every KPI with the expected result: exit 0 when none
+                regressed, 1 when some did (a table says which), 2 on bad input. A KPI regresses when Welch's
+                t-test on the replication means gives p < A / K for K KPIs compared (Bonferroni), so an unchanged
+                model fails with probability at most A; counts fixed by the seed must match exactly.
+                """,
+            options: checkOptions, body: check),
+        Command(
+            name: "erlang", overview: "erlang      exact Erlang B, C and A figures for a quick check",
+            usage: "ccsim erlang --per-hour X --aht SECONDS --agents N [--patience SECONDS] [--target SECONDS]",
+            summary: """
+                Exact steady-state figures: Erlang B blocking, and Erlang C (M/M/n) or, with --patience,
+                Erlang A (M/M/n+M): probability of wait, service level (answered within target / offered),
+                ASA of answered calls, abandonment and occupancy.
+                """,
+            options: erlangOptions, body: erlang),
+    ]
+
+    static var overview: String {
+        """
         ccsim \(version): a discrete-event contact-center simulator.
 
         USAGE: ccsim [COMMAND] [OPTIONS]
 
         COMMANDS:
-          (none)      run the built-in example scenario and print its report
-          run         simulate a scenario file and report KPIs with 95 % confidence intervals
-          validate    check a scenario file and list every error with its JSON path
-          erlang      exact Erlang B, C and A figures for a quick check
-          check       regression check for CI: compare a run with an expected result
+        \(commands.map { "  " + $0.overview }.joined(separator: "\n"))
 
         Run `ccsim COMMAND --help` for a command's options.
         Exit status: 0 success, 1 a failed check, 2 bad input.
 
         """
+    }
 
     /// Runs the command line `arguments` (without the program name).
     static func execute(_ arguments: [String]) -> CommandOutcome {
         do {
-            guard let command = arguments.first else { return try runBuiltInExample([]) }
-            let rest = Array(arguments.dropFirst())
-            switch command {
-            case "run": return try run(rest)
-            case "validate": return try validate(rest)
-            case "erlang": return try erlang(rest)
-            case "check": return try check(rest)
+            let word = arguments.first ?? ""
+            switch word {
             case "--help", "-h", "help": return .success(overview)
             case "--version": return .success("ccsim \(version)\n")
-            case "example": return try runBuiltInExample(rest)
-            default:
-                if command.hasPrefix("-") { return try runBuiltInExample(arguments) }
-                return .badInput("ccsim: unknown command \"\(command)\"\n\n" + overview)
+            default: break
             }
+            // Options without a command run the built-in example.
+            let name = word.hasPrefix("-") ? "" : word
+            guard let command = commands.first(where: { $0.name == name }) else {
+                return .badInput("ccsim: unknown command \"\(word)\"\n\n" + overview)
+            }
+            let rest = name.isEmpty ? arguments : Array(arguments.dropFirst())
+            let options = command.options + [helpOption]
+            let parsed = try parseArguments(rest, options: options, command: name.isEmpty ? "ccsim" : name)
+            if parsed.flags.contains("help") {
+                return .success(helpText(usage: command.usage, summary: command.summary, options: options))
+            }
+            return try command.body(parsed)
         } catch let error as UsageError {
             return .badInput("ccsim: \(error.message)")
         } catch let error as ScenarioError {
@@ -75,17 +132,9 @@ enum CommandLineTool {
         OptionSpec(name: "format", value: "FORMAT", help: "table (default), json or csv"),
         OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (atomically) instead of standard output"),
         OptionSpec(name: "max-events", value: "N", help: "stop with an error when a replication needs more than N events (default 1e10)"),
-        OptionSpec(name: "help", value: nil, help: "show this help"),
     ]
 
-    static func run(_ arguments: [String]) throws -> CommandOutcome {
-        let parsed = try parseArguments(arguments, options: runOptions, command: "run")
-        if parsed.flags.contains("help") {
-            return .success(helpText(
-                usage: "ccsim run FILE [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE] [--max-events N]",
-                summary: "Simulates the scenario in FILE and reports its KPIs with 95 % confidence intervals.",
-                options: runOptions))
-        }
+    static func run(_ parsed: ParsedArguments) throws -> CommandOutcome {
         guard parsed.positionals.count == 1 else {
             throw UsageError(message: "run: expected one scenario file, found \(parsed.positionals.count) (see ccsim run --help)")
         }
@@ -93,14 +142,7 @@ enum CommandLineTool {
         return try simulate(try ScenarioReader.read(contentsOf: parsed.positionals[0]), options)
     }
 
-    static func runBuiltInExample(_ arguments: [String]) throws -> CommandOutcome {
-        let parsed = try parseArguments(arguments, options: runOptions, command: "example")
-        if parsed.flags.contains("help") {
-            return .success(helpText(
-                usage: "ccsim [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE] [--max-events N]",
-                summary: "Simulates the built-in example scenario (configs/mid-size-hotline.json).",
-                options: runOptions))
-        }
+    static func runBuiltInExample(_ parsed: ParsedArguments) throws -> CommandOutcome {
         guard parsed.positionals.isEmpty else {
             throw UsageError(message: "example: takes no file (use ccsim run FILE)")
         }
@@ -156,19 +198,7 @@ enum CommandLineTool {
         OptionSpec(name: "alpha", value: "A", help: "family-wise false-alarm rate, 0 < A < 1 (default 0.01)"),
     ] + runOptions.filter { $0.name != "output" }
 
-    static func check(_ arguments: [String]) throws -> CommandOutcome {
-        let parsed = try parseArguments(arguments, options: checkOptions, command: "check")
-        if parsed.flags.contains("help") {
-            return .success(helpText(
-                usage: "ccsim check FILE --expect RESULT [--update] [--junit FILE] [--alpha A] [--format table|json|csv]",
-                summary: """
-                    Runs the scenario in FILE and compares every KPI with the expected result: exit 0 when none
-                    regressed, 1 when some did (a table says which), 2 on bad input. A KPI regresses when Welch's
-                    t-test on the replication means gives p < A / K for K KPIs compared (Bonferroni), so an unchanged
-                    model fails with probability at most A; counts fixed by the seed must match exactly.
-                    """,
-                options: checkOptions))
-        }
+    static func check(_ parsed: ParsedArguments) throws -> CommandOutcome {
         guard parsed.positionals.count == 1 else {
             throw UsageError(message: "check: expected one scenario file, found \(parsed.positionals.count) (see ccsim check --help)")
         }
@@ -223,16 +253,7 @@ enum CommandLineTool {
 
     // MARK: validate
 
-    static let validateOptions = [OptionSpec(name: "help", value: nil, help: "show this help")]
-
-    static func validate(_ arguments: [String]) throws -> CommandOutcome {
-        let parsed = try parseArguments(arguments, options: validateOptions, command: "validate")
-        if parsed.flags.contains("help") {
-            return .success(helpText(
-                usage: "ccsim validate FILE...",
-                summary: "Checks scenario files and lists every problem with its JSON path; exit status 2 if any.",
-                options: validateOptions))
-        }
+    static func validate(_ parsed: ParsedArguments) throws -> CommandOutcome {
         guard !parsed.positionals.isEmpty else {
             throw UsageError(message: "validate: expected at least one scenario file (see ccsim validate --help)")
         }
@@ -258,21 +279,9 @@ enum CommandLineTool {
         OptionSpec(name: "patience", value: "SECONDS", help: "mean patience (exponential), seconds: gives Erlang A"),
         OptionSpec(name: "target", value: "SECONDS", help: "service-level target, seconds (default 20)"),
         OptionSpec(name: "format", value: "FORMAT", help: "table (default), json or csv"),
-        OptionSpec(name: "help", value: nil, help: "show this help"),
     ]
 
-    static func erlang(_ arguments: [String]) throws -> CommandOutcome {
-        let parsed = try parseArguments(arguments, options: erlangOptions, command: "erlang")
-        if parsed.flags.contains("help") {
-            return .success(helpText(
-                usage: "ccsim erlang --per-hour X --aht SECONDS --agents N [--patience SECONDS] [--target SECONDS]",
-                summary: """
-                    Exact steady-state figures: Erlang B blocking, and Erlang C (M/M/n) or, with --patience,
-                    Erlang A (M/M/n+M): probability of wait, service level (answered within target / offered),
-                    ASA of answered calls, abandonment and occupancy.
-                    """,
-                options: erlangOptions))
-        }
+    static func erlang(_ parsed: ParsedArguments) throws -> CommandOutcome {
         guard parsed.positionals.isEmpty else {
             throw UsageError(message: "erlang: unexpected argument \"\(parsed.positionals[0])\"")
         }

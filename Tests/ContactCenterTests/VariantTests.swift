@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import ContactCenter
 
@@ -76,18 +77,5 @@ import Testing
         ])) {
             try ScenarioReader.read(contentsOf: scratch.path("broken.json"))
         }
-    }
-}
-
-/// A temporary folder for file-based tests, removed when released.
-final class TemporaryFolder {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-\(UUID().uuidString)")
-    init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    func write(_ name: String, _ text: String) throws {
-        let file = url.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: file, atomically: true, encoding: .utf8)
     }
 }

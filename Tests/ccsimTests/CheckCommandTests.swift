@@ -3,24 +3,9 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import TestSupport
 import Testing
 @testable import ccsim
-
-/// A scratch directory removed when the value is released.
-final class ScratchDirectory {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    func write(_ name: String, _ text: String) throws -> String {
-        let file = path(name)
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
-        return file
-    }
-}
 
 /// A small, fast scenario for the check tests: one call type, eight agents, abandonment.
 func smallScenario(agents: Int = 8, aht: Double = 240, seed: Int = 11, replications: Int = 10) -> String {
@@ -38,7 +23,7 @@ func smallScenario(agents: Int = 8, aht: Double = 240, seed: Int = 11, replicati
 
 @Suite struct CheckCommandTests {
     @Test func passesUnchangedFailsOnAStaffingChangeAndPassesAfterUpdate() throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryFolder()
         let scenario = try scratch.write("s.json", smallScenario())
         let expected = scratch.path("expected.json")
         #expect(CommandLineTool.execute(["check", scenario, "--expect", expected]).status == 2)  // not recorded yet
@@ -62,7 +47,7 @@ func smallScenario(agents: Int = 8, aht: Double = 240, seed: Int = 11, replicati
     }
 
     @Test func aRoutingIndependentCountFixedByTheSeedMustMatchExactly() throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryFolder()
         let scenario = try scratch.write("s.json", smallScenario())
         let expected = scratch.path("expected.json")
         _ = CommandLineTool.execute(["check", scenario, "--expect", expected, "--update"])
@@ -92,7 +77,7 @@ func smallScenario(agents: Int = 8, aht: Double = 240, seed: Int = 11, replicati
     /// checked with 200 other seeds fails at most 1 % of the time in expectation; 6 or more failures
     /// out of 200 would happen with probability under 2 % (binomial, p = 0.01) if the rate held.
     @Test func changesBelowTheNoiseRarelyFail() throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryFolder()
         let expected = scratch.path("expected.json")
         let base = try scratch.write("base.json", smallScenario(replications: 5))
         _ = CommandLineTool.execute(["check", base, "--expect", expected, "--update", "--threads", "1"])
@@ -107,7 +92,7 @@ func smallScenario(agents: Int = 8, aht: Double = 240, seed: Int = 11, replicati
     }
 
     @Test func badInputsExitTwo() throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryFolder()
         let scenario = try scratch.write("s.json", smallScenario())
         let notAResult = try scratch.write("x.json", #"{"hello": 1}"#)
         let outcome = CommandLineTool.execute(["check", scenario, "--expect", notAResult])
@@ -120,7 +105,7 @@ func smallScenario(agents: Int = 8, aht: Double = 240, seed: Int = 11, replicati
     }
 
     @Test func aFailedRunNeverClobbersTheExpectedFile() throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryFolder()
         let scenario = try scratch.write("s.json", smallScenario())
         let expected = scratch.path("expected.json")
         _ = CommandLineTool.execute(["check", scenario, "--expect", expected, "--update"])

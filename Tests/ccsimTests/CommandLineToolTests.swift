@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import ccsim
 
@@ -78,16 +79,13 @@ func config(_ name: String) -> String { packageRoot.appendingPathComponent("conf
     }
 
     @Test func validateListsEveryErrorWithFileAndPathAndExitsTwo() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("broken.json").path
-        try """
+        let folder = try TemporaryFolder()
+        let file = try folder.write("broken.json", """
             {"ccsimVersion": 1, "simulation": {"days": 1},
              "callTypes": [{"name": "a", "arrivals": {"perHour": 10},
                             "handleTime": {"distribution": "exponential", "mean": -3}}],
              "agentGroups": [{"name": "g", "agents": 2, "skills": ["a"], "colour": "red"}]}
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+            """)
         let outcome = CommandLineTool.execute(["validate", file])
         #expect(outcome.status == 2)
         #expect(outcome.standardOutput.isEmpty)

@@ -1,6 +1,7 @@
 import ContactCenter
 import Foundation
 import SimulationKernel
+import TestSupport
 import Testing
 @testable import ccsim
 
@@ -80,7 +81,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(20)))
     func mutatedScenariosNeverCrashOrHang() throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryFolder()
         let file = scratch.path("fuzz.json")
         var accepted = 0
         for index in 0..<FuzzTests.caseCount {
@@ -106,7 +107,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(10)))
     func randomArgumentListsNeverCrash() throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TemporaryFolder()
         let scenario = try scratch.write("s.json", minimalFuzzSeed)
         let expected = scratch.path("expected.json")
         let words = [
