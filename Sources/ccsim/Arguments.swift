@@ -32,7 +32,10 @@ struct ParsedArguments {
 
 /// Parses `arguments` against `options`: `--name value`, `--name=value` and flags; `--` ends options.
 /// Unknown options, missing values and repeated options are errors.
-func parseArguments(_ arguments: [String], options: [OptionSpec], command: String) throws(UsageError) -> ParsedArguments {
+/// - Parameter command: the command's name for messages, empty for `ccsim` itself.
+func parseArguments(_ arguments: [String], options: [OptionSpec], command name: String) throws(UsageError) -> ParsedArguments {
+    let prefix = name.isEmpty ? "" : "\(name): "
+    let help = name.isEmpty ? "ccsim --help" : "ccsim \(name) --help"
     var parsed = ParsedArguments()
     var index = 0
     var optionsEnded = false
@@ -48,7 +51,7 @@ func parseArguments(_ arguments: [String], options: [OptionSpec], command: Strin
             continue
         }
         guard argument.hasPrefix("--") else {
-            throw UsageError(message: "\(command): unknown option \(argument) (options are spelled --name; see ccsim \(command) --help)")
+            throw UsageError(message: "\(prefix)unknown option \(argument) (options are spelled --name; see \(help))")
         }
         var name = String(argument.dropFirst(2))
         var inlineValue: String?
@@ -57,13 +60,13 @@ func parseArguments(_ arguments: [String], options: [OptionSpec], command: Strin
             name = String(name[..<equals])
         }
         guard let spec = options.first(where: { $0.name == name }) else {
-            throw UsageError(message: "\(command): unknown option --\(name) (see ccsim \(command) --help)")
+            throw UsageError(message: "\(prefix)unknown option --\(name) (see \(help))")
         }
         if parsed.values[name] != nil || parsed.flags.contains(name) {
-            throw UsageError(message: "\(command): option --\(name) given twice")
+            throw UsageError(message: "\(prefix)option --\(name) given twice")
         }
         if spec.value == nil {
-            if inlineValue != nil { throw UsageError(message: "\(command): option --\(name) takes no value") }
+            if inlineValue != nil { throw UsageError(message: "\(prefix)option --\(name) takes no value") }
             parsed.flags.insert(name)
             continue
         }
@@ -71,7 +74,7 @@ func parseArguments(_ arguments: [String], options: [OptionSpec], command: Strin
             parsed.values[name] = inlineValue
         } else {
             guard index < arguments.count else {
-                throw UsageError(message: "\(command): option --\(name) needs a value (\(spec.value!))")
+                throw UsageError(message: "\(prefix)option --\(name) needs a value (\(spec.value!))")
             }
             parsed.values[name] = arguments[index]
             index += 1

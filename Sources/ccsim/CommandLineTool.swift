@@ -105,7 +105,7 @@ enum CommandLineTool {
             }
             let rest = name.isEmpty ? arguments : Array(arguments.dropFirst())
             let options = command.options + [helpOption]
-            let parsed = try parseArguments(rest, options: options, command: name.isEmpty ? "ccsim" : name)
+            let parsed = try parseArguments(rest, options: options, command: name)
             if parsed.flags.contains("help") {
                 return .success(helpText(usage: command.usage, summary: command.summary, options: options))
             }
