@@ -36,7 +36,7 @@ for hours in hoursToRun {
     let simulation = Simulation(scenario: scenario(hours: hours))
     let clock = ContinuousClock()
     var result: ReplicationResult?
-    let elapsed = clock.measure { result = simulation.runReplication(0) }
+    let elapsed = try clock.measure { result = try simulation.runReplication(0) }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     let calls = result!.overall.arrivals
     let events = result!.events

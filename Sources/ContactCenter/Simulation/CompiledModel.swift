@@ -13,18 +13,18 @@ struct CompiledModel: Sendable {
     let target: Double
     let seed: UInt64
     /// Per call type: time between arrivals (`nil` when the rate is 0).
-    let interarrival: [Distribution?]
-    let talk: [Distribution]
-    let wrapUp: [Distribution?]
-    let patience: [Distribution?]
+    private(set) var interarrival: [Distribution?]
+    private(set) var talk: [Distribution]
+    private(set) var wrapUp: [Distribution?]
+    private(set) var patience: [Distribution?]
     /// Per call type: the stable hash of its name, the subject of its random streams, so adding or
     /// reordering call types changes no other type's numbers.
-    let streamSubjects: [UInt64]
+    private(set) var streamSubjects: [UInt64]
     /// Per call type: the groups whose agents can take it, in scenario order.
-    let eligibleGroups: [[Int]]
+    private(set) var eligibleGroups: [[Int]]
     /// Per group: the call types its agents can take, in the order of its skills.
-    let groupSkills: [[Int]]
-    let groupAgents: [Int]
+    private(set) var groupSkills: [[Int]]
+    private(set) var groupAgents: [Int]
 
     init(_ scenario: Scenario) {
         horizon = scenario.simulation.horizonSeconds
@@ -46,6 +46,22 @@ struct CompiledModel: Sendable {
             for type in skills { eligible[type].append(group) }
         }
         eligibleGroups = eligible
+    }
+
+    /// A copy whose arrays have storage of their own. Replications running on different threads
+    /// each take one, so that the reference counts of shared array buffers are never touched by two
+    /// cores at once (atomic increments on one cache line would serialise the threads).
+    func withPrivateStorage() -> CompiledModel {
+        var copy = self
+        copy.interarrival = interarrival.map { $0 }
+        copy.talk = talk.map { $0 }
+        copy.wrapUp = wrapUp.map { $0 }
+        copy.patience = patience.map { $0 }
+        copy.streamSubjects = streamSubjects.map { $0 }
+        copy.eligibleGroups = eligibleGroups.map { $0.map { $0 } }
+        copy.groupSkills = groupSkills.map { $0.map { $0 } }
+        copy.groupAgents = groupAgents.map { $0 }
+        return copy
     }
 
     func stream(_ purpose: StreamPurpose, callType: Int, replication: Int) -> Xoshiro256StarStar {

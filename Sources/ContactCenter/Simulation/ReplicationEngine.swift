@@ -36,7 +36,7 @@ struct ReplicationEngine {
     private var eventCount = 0
 
     init(model: CompiledModel, replication: Int, limits: SimulationLimits) {
-        self.model = model
+        self.model = model.withPrivateStorage()
         self.replication = replication
         self.limits = limits
         let types = model.talk.indices
