@@ -53,34 +53,40 @@ public struct RunningStatistics: Sendable, Equatable {
 }
 
 /// The time average of a piecewise-constant quantity (a queue length, a number of busy agents):
-/// ∫ value dt / elapsed time.
+/// ∫ value dt / elapsed time, over a window that starts at `start`.
+///
+/// Changes dated before the start are allowed and count from the start, so a model can observe only
+/// the part of a run after its warm-up without a test at every change.
 public struct TimeWeightedAverage: Sendable, Equatable {
-    /// Time the current value took effect, in seconds.
-    public private(set) var lastChange: Double
-    /// The current value.
-    public private(set) var value: Double
-    /// ∫ value dt since the start, in value·seconds.
-    public private(set) var integral: Double = 0
+    @usableFromInline var changedAt: Double
+    @usableFromInline var current: Double
+    @usableFromInline var area: Double = 0
     /// Start of the observation window, in seconds.
     public let start: Double
 
     /// Starts observing `value` at time `start` (seconds).
     public init(start: Double = 0, value: Double = 0) {
         self.start = start
-        self.lastChange = start
-        self.value = value
+        self.changedAt = start
+        self.current = value
     }
 
-    /// Sets the quantity to `newValue` from time `time` on (seconds, not earlier than the last change).
+    /// The current value.
+    public var value: Double { current }
+
+    /// Sets the quantity to `newValue` from time `time` on (seconds, not earlier than the previous
+    /// change; a time before the window's start counts as the start).
+    @inlinable
     public mutating func update(to newValue: Double, at time: Double) {
-        integral += value * (time - lastChange)
-        lastChange = time
-        value = newValue
+        let effective = Swift.max(time, start)
+        area += current * (effective - changedAt)
+        changedAt = effective
+        current = newValue
     }
 
-    /// ∫ value dt from the start up to `time` (seconds).
+    /// ∫ value dt from the start up to `time` (seconds, not earlier than the last change).
     public func integral(upTo time: Double) -> Double {
-        integral + value * (time - lastChange)
+        area + current * (Swift.max(time, start) - changedAt)
     }
 
     /// The time average from the start up to `time` (seconds); 0 over an empty window.

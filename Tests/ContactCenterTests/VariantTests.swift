@@ -61,7 +61,9 @@ import Testing
         }
         #expect(problems("a.json") == ["base: the chain of bases forms a cycle: a.json -> b.json -> a.json"])
         #expect(problems("self.json") == ["base: the chain of bases forms a cycle: self.json -> self.json"])
-        #expect(problems("orphan.json") == ["base: the base scenario \(scratch.path("missing.json")) does not exist"])
+        #expect(problems("orphan.json") == [
+            "base: the base scenario \"missing.json\" does not exist (a base's path is relative to the folder of the file that names it)"
+        ])
         #expect(problems("extra.json") == [
             "agentGroups: unknown key \"agentGroups\"; expected one of: base, ccsimVersion, patch; a variant holds only ccsimVersion, base and patch (put changes under \"patch\")"
         ])

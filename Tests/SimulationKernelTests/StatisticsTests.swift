@@ -30,6 +30,14 @@ import Testing
         #expect(average.average(upTo: 30) == 70.0 / 30)
     }
 
+    @Test func timeWeightedAverageCountsChangesBeforeItsStartFromTheStart() {
+        var average = TimeWeightedAverage(start: 100)
+        average.update(to: 3, at: 40)    // before the window: no area yet
+        average.update(to: 1, at: 150)   // 3 on [100, 150)
+        #expect(average.integral(upTo: 200) == 3 * 50 + 1 * 50)
+        #expect(average.average(upTo: 200) == 2)
+    }
+
     @Test func histogramQuantilesWithinStatedRelativeError() {
         var rng = Xoshiro256StarStar(seed: 5)
         var histogram = LogHistogram()

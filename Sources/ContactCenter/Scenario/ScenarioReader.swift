@@ -67,19 +67,23 @@ public enum ScenarioReader {
             throw ScenarioError(file: path, problems: listed)
         }
         guard let base else { return document }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let basePath = base.hasPrefix("/") ? base : directory.appendingPathComponent(base).standardizedFileURL.path
-        let here = URL(fileURLWithPath: path).standardizedFileURL.path
-        let visited = chain + [here]
-        if visited.contains(basePath) {
+        // The base as the user would name it (relative to where they named this file), and its
+        // canonical form, which detects a cycle however the files name each other.
+        let folder = path.range(of: "/", options: .backwards).map { String(path[..<$0.upperBound]) } ?? ""
+        let basePath = base.hasPrefix("/") ? base : folder + base
+        let canonical = { (file: String) in URL(fileURLWithPath: file).standardizedFileURL.path }
+        let visited = chain + [path]
+        if visited.contains(where: { canonical($0) == canonical(basePath) }) {
+            // Reported against the file the user named, where the chain starts.
             let names = (visited + [basePath]).map { URL(fileURLWithPath: $0).lastPathComponent }
-            throw fail("base", "the chain of bases forms a cycle: \(names.joined(separator: " -> "))")
+            throw ScenarioError(file: visited[0], problems: [ScenarioProblem(
+                path: "base", message: "the chain of bases forms a cycle: \(names.joined(separator: " -> "))")])
         }
         if visited.count > maximumBaseDepth {
             throw fail("base", "more than \(maximumBaseDepth) bases in a chain")
         }
         guard FileManager.default.fileExists(atPath: basePath) else {
-            throw fail("base", "the base scenario \(basePath) does not exist")
+            throw fail("base", "the base scenario \"\(base)\" does not exist (a base's path is relative to the folder of the file that names it)")
         }
         let baseDocument = try parseDocument(try readFile(basePath), file: basePath)
         return try resolveBase(of: baseDocument, at: basePath, chain: visited).mergePatched(with: patch)

@@ -31,8 +31,7 @@ struct ReplicationEngine {
     private var histograms: [LogHistogram]
     private var groupTallies: [AgentGroupTally]
     private var waitingNow = 0
-    private var waitingChangedAt = 0.0
-    private var waitingIntegral = 0.0
+    private var waiting: TimeWeightedAverage
     private var eventCount = 0
 
     init(model: CompiledModel, replication: Int, limits: SimulationLimits) {
@@ -59,7 +58,7 @@ struct ReplicationEngine {
                 groupOfAgent.append(Int32(group))
             }
         }
-        waitingChangedAt = model.warmup
+        waiting = TimeWeightedAverage(start: model.warmup)
     }
 
     /// Runs the replication to its horizon and returns its tallies.
@@ -215,15 +214,12 @@ struct ReplicationEngine {
     /// Keeps ∫ (callers waiting) dt over the observed window, for Little's law.
     @inline(__always)
     private mutating func noteWaitingChange(by delta: Int) {
-        let from = Swift.max(waitingChangedAt, model.warmup)
-        if now > from { waitingIntegral += Double(waitingNow) * (now - from) }
-        waitingChangedAt = now
         waitingNow += delta
+        waiting.update(to: Double(waitingNow), at: now)
     }
 
     private mutating func finish() -> ReplicationResult {
         now = model.horizon
-        noteWaitingChange(by: 0)
         var overall = ContactTally()
         var overallHistogram = LogHistogram()
         for type in tallies.indices {
@@ -240,9 +236,11 @@ struct ReplicationEngine {
         for group in groupTallies.indices {
             groupTallies[group].staffedSeconds = Double(model.groupAgents[group]) * observed
         }
-        return ReplicationResult(
+        let result = ReplicationResult(
             replication: replication, observedSeconds: observed, callTypes: tallies, overall: overall,
-            agentGroups: groupTallies, waitingIntegral: waitingIntegral, events: eventCount)
+            agentGroups: groupTallies, waitingIntegral: waiting.integral(upTo: model.horizon), events: eventCount)
+        result.checkInvariants(warmupSeconds: model.warmup)
+        return result
     }
 
     private func setPercentiles(of tally: inout ContactTally, from histogram: LogHistogram) {

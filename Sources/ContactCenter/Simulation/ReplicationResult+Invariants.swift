@@ -1,0 +1,28 @@
+extension ReplicationResult {
+    /// Checks the accounting identities every replication must satisfy: conservation
+    /// (arrivals = answered + abandoned + still waiting, per call type and overall), busy time within
+    /// staffed time, and, without a warm-up, Little's law as a sample-path identity
+    /// (∫ callers waiting dt = total time callers waited).
+    ///
+    /// Compiled in only with `-DCCSIM_INVARIANTS` (CI runs the whole test suite that way, so every
+    /// simulation the tests run is checked); a no-op otherwise.
+    @inline(__always)
+    func checkInvariants(warmupSeconds: Double) {
+        #if CCSIM_INVARIANTS
+        for (index, tally) in (callTypes + [overall]).enumerated() {
+            precondition(
+                tally.arrivals == tally.answered + tally.abandoned + tally.waitingAtEnd,
+                "replication \(replication), tally \(index): conservation broken: \(tally)")
+        }
+        for group in agentGroups {
+            precondition(group.busySeconds <= group.staffedSeconds * (1 + 1e-12), "busy time above staffed time")
+        }
+        if warmupSeconds == 0 {
+            let waited = overall.waitOfAnswered + overall.waitOfAbandoned + overall.waitAtEnd
+            precondition(
+                abs(waitingIntegral - waited) <= 1e-9 * Swift.max(waited, 1),
+                "replication \(replication): Little's law broken: ∫Q dt = \(waitingIntegral), waits = \(waited)")
+        }
+        #endif
+    }
+}
