@@ -6,6 +6,14 @@ import Musl
 import Darwin
 #endif
 
+/// log Γ(x) through the reentrant `lgamma_r` (the tuple-returning overload): plain `lgamma` writes the
+/// C global `signgam`, a data race when replications or analyses run on several threads.
+@inline(__always)
+func logGamma(_ x: Double) -> Double {
+    let (value, _) = lgamma(x)
+    return value
+}
+
 /// The regularized incomplete beta function Iₓ(a, b), for 0 ≤ x ≤ 1 and a, b > 0.
 ///
 /// Evaluated by its continued fraction (modified Lentz's method, Numerical Recipes §6.4), on the side
@@ -15,7 +23,7 @@ import Darwin
 public func regularizedIncompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
     precondition(x >= 0 && x <= 1 && a > 0 && b > 0, "regularizedIncompleteBeta needs 0 ≤ x ≤ 1, a > 0, b > 0")
     if x == 0 || x == 1 { return x }
-    let logFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x)
+    let logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log1p(-x)
     if x < (a + 1) / (a + b + 2) {
         return exp(logFront) * betaContinuedFraction(x, a, b) / a
     }
@@ -119,7 +127,7 @@ public enum StudentT {
         for _ in 0..<200 {
             let f = cdf(x, degreesOfFreedom: nu) - p
             if f > 0 { high = x } else { low = x }
-            let density = exp(lgamma((nu + 1) / 2) - lgamma(nu / 2) - 0.5 * log(nu * Double.pi)
+            let density = exp(logGamma((nu + 1) / 2) - logGamma(nu / 2) - 0.5 * log(nu * Double.pi)
                 - (nu + 1) / 2 * log1p(x * x / nu))
             var next = x - f / density
             if !(next > low && next < high) { next = (low + high) / 2 }

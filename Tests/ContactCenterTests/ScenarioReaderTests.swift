@@ -91,7 +91,7 @@ func problems(_ text: String) -> [String] {
         (#""replications": 3"#, #""replications": 0"#, "simulation.replications: expected a whole number of replications from 1 to 100000, found 0"),
         (#""seed": 7"#, #""seed": -1"#, "simulation.seed: expected a whole number from 0 to 18446744073709551615, found -1"),
         (#""seed": 7"#, #""seed": 7, "warmupMinutes": 600"#, "simulation.warmupMinutes: expected a warm-up shorter than the simulated time (600 minutes)"),
-        (#""perHour": 30"#, #""perHour": -1"#, "callTypes[0].arrivals.perHour: expected a rate in contacts per hour, ≥ 0 and at most 1e9, found -1"),
+        (#""perHour": 30"#, #""perHour": -1"#, "callTypes[0].arrivals.perHour: expected a rate in contacts per hour: 0, or from 1e-9 to 1e9, found -1"),
         (#""mean": 240"#, #""mean": 0"#, "callTypes[0].handleTime.mean: expected a mean in seconds > 0 and at most 1e9, found 0"),
         (#""mean": 240"#, #""mean": 1e300"#, "callTypes[0].handleTime.mean: expected a mean in seconds > 0 and at most 1e9, found 1e300"),
         (#""distribution": "exponential""#, #""distribution": "normal""#, "callTypes[0].handleTime.distribution: expected one of exponential, lognormal, gamma, erlang, weibull, uniform, deterministic, empirical, found \"normal\""),

@@ -15,6 +15,11 @@ import Testing
         ProcessInfo.processInfo.environment["CCSIM_FUZZ_CASES"].flatMap(Int.init) ?? 1_000
     }
 
+    /// The first case's seed (`CCSIM_FUZZ_FIRST`, 0 by default), to explore beyond the usual cases.
+    static var firstCase: Int {
+        ProcessInfo.processInfo.environment["CCSIM_FUZZ_FIRST"].flatMap(Int.init) ?? 0
+    }
+
     static let seeds: [String] = {
         var texts = [minimalFuzzSeed]
         for name in ["mid-size-hotline.json", "erlang-a-benchmark.json"] {
@@ -84,7 +89,7 @@ import Testing
         let scratch = try TemporaryFolder()
         let file = scratch.path("fuzz.json")
         var accepted = 0
-        for index in 0..<FuzzTests.caseCount {
+        for index in FuzzTests.firstCase..<(FuzzTests.firstCase + FuzzTests.caseCount) {
             var rng = Xoshiro256StarStar(seed: UInt64(index))
             let seedText = FuzzTests.seeds[index % FuzzTests.seeds.count]
             let bytes = FuzzTests.mutate(seedText, using: &rng)
@@ -117,7 +122,7 @@ import Testing
             "--patience", "--target", "--format=json", "--seed=3", "0", "1", "2", "-1", "1e3", "0.5", "nan", "inf",
             "json", "csv", "table", "xml", "", " ", "18446744073709551616", "--max-events=5000",
         ]
-        for index in 0..<FuzzTests.caseCount {
+        for index in FuzzTests.firstCase..<(FuzzTests.firstCase + FuzzTests.caseCount) {
             var rng = Xoshiro256StarStar(seed: 0xA5A5 &+ UInt64(index))
             var arguments = (0..<Int(rng.next() % 7)).map { _ in words[Int(rng.next() % UInt64(words.count))] }
             // Keep every simulation small: the budget is checked before anything runs.

@@ -22,9 +22,10 @@ extension Scenario {
         for (index, callType) in callTypes.enumerated() {
             let path = "callTypes[\(index)]"
             check(!callType.name.isEmpty && names.insert(callType.name).inserted, "\(path).name", "expected a unique, non-empty name")
+            let rate = callType.arrivalsPerHour
             check(
-                callType.arrivalsPerHour.isFinite && callType.arrivalsPerHour >= 0, "\(path).arrivals.perHour",
-                "expected a rate ≥ 0")
+                rate == 0 || (rate >= ScenarioReader.minimumRate && rate <= ScenarioReader.maximumRate),
+                "\(path).arrivals.perHour", "expected a rate in contacts per hour: 0, or from 1e-9 to 1e9")
             check(callType.handleTime.mean > 0, "\(path).handleTime", "expected a mean > 0")
             if callType.arrivalsPerHour > 0 {
                 check(

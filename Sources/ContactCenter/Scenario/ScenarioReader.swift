@@ -15,6 +15,11 @@ public enum ScenarioReader {
     public static let maximumAgents: Int64 = 1_000_000
     /// Largest number of replications accepted.
     public static let maximumReplications: Int64 = 100_000
+    /// Smallest positive arrival rate accepted, contacts per hour (one every 114,000 years: anything
+    /// smaller would make the mean time between arrivals overflow).
+    public static let minimumRate = 1e-9
+    /// Largest arrival rate accepted, contacts per hour.
+    public static let maximumRate = 1e9
     /// Longest duration parameter (a mean, a target) accepted, in seconds (about 31.7 years).
     public static let maximumDuration = 1e9
     /// Longest simulated time per replication, in seconds (about 3,170 years; the work a horizon
@@ -298,8 +303,8 @@ struct ScenarioDecoder {
 
     func decodeArrivals(_ reader: ObjectReader) -> Double? {
         reader.rejectUnimplemented(["perDay", "perInterval", "profile", "trace"])
-        let perHour = reader.number("perHour", required: true, expected: "a rate in contacts per hour, ≥ 0 and at most 1e9") {
-            $0 >= 0 && $0 <= 1e9
+        let perHour = reader.number("perHour", required: true, expected: "a rate in contacts per hour: 0, or from 1e-9 to 1e9") {
+            $0 == 0 || ($0 >= ScenarioReader.minimumRate && $0 <= ScenarioReader.maximumRate)
         }
         reader.rejectUnknownKeys()
         return perHour
