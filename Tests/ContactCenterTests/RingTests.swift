@@ -37,15 +37,18 @@ import Testing
         #expect(queue.front()?.arrival == 960)
     }
 
-    @Test func idleAgentsAreFirstInFirstOut() {
-        var idle = IdleAgents(capacity: 3)
-        idle.append(2)
-        idle.append(0)
-        #expect(idle.front == 2)
-        #expect(idle.removeFront() == 2)
-        idle.append(1)
-        idle.append(2)
-        #expect([idle.removeFront(), idle.removeFront(), idle.removeFront()] == [0, 1, 2])
-        #expect(idle.isEmpty)
+    @Test func idleAgentsAreFirstInFirstOutAndGrow() {
+        var idle = IdleAgents(capacity: 2)
+        idle.append(2, generation: 7)
+        idle.append(0, generation: 1)
+        #expect(idle.front == (2, 7))
+        idle.removeFront()
+        for agent in 1...5 { idle.append(agent, generation: 0) }  // past the initial capacity
+        var order: [Int] = []
+        while !idle.isEmpty {
+            order.append(idle.front.agent)
+            idle.removeFront()
+        }
+        #expect(order == [0, 1, 2, 3, 4, 5])
     }
 }

@@ -17,6 +17,11 @@ public struct Scenario: Sendable, Equatable {
     public var agentGroups: [AgentGroup]
     /// How calls and agents are matched.
     public var routing: RoutingPolicy
+    /// Opening hours and reporting intervals (``BusinessCalendar/alwaysOpen`` when the file has none).
+    public var calendar: BusinessCalendar = .alwaysOpen
+    /// Coefficient of variation of the day-to-day busyness factor: each day's arrival rates of every
+    /// call type are multiplied by one gamma-distributed factor of mean 1 (0: no such variation).
+    public var busynessCV: Double = 0
 
     /// Creates a scenario; call ``validationProblems()`` before simulating one built by hand.
     public init(
@@ -83,6 +88,10 @@ public struct CallType: Sendable, Equatable {
     public var wrapUp: Distribution?
     /// Time a caller is willing to wait before hanging up, in seconds; `nil` means callers never abandon.
     public var patience: Distribution?
+    /// Demand that varies over the day; when set it replaces `arrivalsPerHour` during opening hours.
+    public var profile: DemandProfile?
+    /// Arrival rate while the center is closed, in contacts per hour (0 by default).
+    public var closedPerHour: Double = 0
 
     /// Creates a call type.
     public init(
@@ -105,6 +114,9 @@ public struct AgentGroup: Sendable, Equatable {
     public var agents: Int
     /// Names of the call types the group's agents can handle.
     public var skills: [String]
+    /// Daily shifts; when not empty they replace the constant head count `agents`, which then
+    /// counts the agents of all shifts (the roster).
+    public var shifts: [Shift] = []
 
     /// Creates an agent group.
     public init(name: String, agents: Int, skills: [String]) {

@@ -182,11 +182,17 @@ struct ScenarioDecoder {
         let name = root.string("name", expected: nameExpectation, accept: isValidName) ?? defaultName
         _ = root.string("description")
         let simulation = root.object("simulation", required: true).flatMap(decodeSimulation)
+        let calendar = root.value("calendar") == nil ? .alwaysOpen : root.object("calendar").flatMap(decodeCalendar)
+        var busynessCV = 0.0
+        if let busyness = root.object("busyness") {
+            busynessCV = busyness.number("cv", required: true, expected: "a coefficient of variation from 0 to 2") { $0 >= 0 && $0 <= 2 } ?? 0
+            busyness.rejectUnknownKeys()
+        }
         let serviceLevel = root.value("serviceLevel") == nil ? ServiceLevelGoal() : root.object("serviceLevel").flatMap(decodeServiceLevel)
         let callTypeElements = root.array("callTypes", required: true, nonEmpty: true, expected: "an array of call types")
-        let callTypes = callTypeElements?.map { decodeCallType($0.value, path: $0.path) }
+        let callTypes = callTypeElements?.map { decodeCallType($0.value, path: $0.path, calendar: calendar) }
         let groupElements = root.array("agentGroups", required: true, nonEmpty: true, expected: "an array of agent groups")
-        let groups = groupElements?.map { decodeAgentGroup($0.value, path: $0.path) }
+        let groups = groupElements?.map { decodeAgentGroup($0.value, path: $0.path, hasCalendar: root.has("calendar")) }
         var routing: RoutingPolicy? = .longestIdleAgent
         if let routingReader = root.object("routing") {
             routing = decodeRouting(routingReader)
@@ -194,7 +200,7 @@ struct ScenarioDecoder {
         rejectEmptyOrUnimplemented(root, "automation", empty: .array([]))
         rejectEmptyOrUnimplemented(root, "costs", empty: .object([]))
         rejectEmptyOrUnimplemented(root, "revenue", empty: .object([]))
-        root.rejectUnimplemented(["calendar", "lines"])
+        root.rejectUnimplemented(["lines"])
         // A variant's base is resolved by `read(contentsOf:)`, relative to its file; text parsed
         // without a file has nowhere to look for it.
         for key in ["base", "patch"] where root.value(key) != nil {
@@ -219,9 +225,13 @@ struct ScenarioDecoder {
         guard version != nil, let simulation, let serviceLevel, let routing,
             let callTypes = callTypes.flatMap({ $0.allNonNil() }), let groups = groups.flatMap({ $0.allNonNil() })
         else { return nil }
-        return Scenario(
+        guard let calendar else { return nil }
+        var scenario = Scenario(
             name: name, simulation: simulation, serviceLevel: serviceLevel,
             callTypes: callTypes, agentGroups: groups, routing: routing)
+        scenario.calendar = calendar
+        scenario.busynessCV = busynessCV
+        return scenario
     }
 
     private func rejectEmptyOrUnimplemented(_ root: ObjectReader, _ key: String, empty: JSONValue) {
@@ -279,7 +289,7 @@ struct ScenarioDecoder {
         return ServiceLevelGoal(targetSeconds: target ?? defaults.targetSeconds, goal: goal ?? defaults.goal)
     }
 
-    func decodeCallType(_ value: JSONValue, path: String) -> CallType? {
+    func decodeCallType(_ value: JSONValue, path: String, calendar: BusinessCalendar?) -> CallType? {
         guard let reader = ObjectReader(value, path: path, problems: problems) else { return nil }
         let name = reader.string("name", required: true, expected: nameExpectation, accept: isValidName)
         if let channel = reader.string("channel", expected: "\"voice\"", accept: { ["voice", "chat", "email"].contains($0) }),
@@ -287,7 +297,9 @@ struct ScenarioDecoder {
         {
             reader.problem("channel", "channel \"\(channel)\" is part of the scenario format but not simulated by this version of ccsim; use \"voice\"")
         }
-        let arrivals = reader.object("arrivals", required: true, expected: "an object such as {\"perHour\": 25}").flatMap(decodeArrivals)
+        let arrivals = reader.object("arrivals", required: true, expected: "an object such as {\"perHour\": 25}").flatMap {
+            decodeArrivals($0, calendar: calendar)
+        }
         let handle = reader.object("handleTime", required: true, expected: "a distribution").flatMap { decodeDistribution($0, positiveMean: true) }
         let wrapUp = reader.object("wrapUp").flatMap { decodeDistribution($0, positiveMean: false) }
         let patience = reader.object("patience").flatMap { decodeDistribution($0, positiveMean: false) }
@@ -296,18 +308,120 @@ struct ScenarioDecoder {
         if reader.has("wrapUp") && wrapUp == nil { return nil }
         if reader.has("patience") && patience == nil { return nil }
         guard let name, let arrivals, let handle else { return nil }
-        return CallType(
-            name: name, arrivalsPerHour: arrivals, handleTime: handle,
+        var callType = CallType(
+            name: name, arrivalsPerHour: arrivals.perHour, handleTime: handle,
             wrapUp: wrapUp, patience: patience)
+        callType.profile = arrivals.profile
+        callType.closedPerHour = arrivals.closedPerHour
+        return callType
     }
 
-    func decodeArrivals(_ reader: ObjectReader) -> Double? {
-        reader.rejectUnimplemented(["perDay", "perInterval", "profile", "trace"])
-        let perHour = reader.number("perHour", required: true, expected: "a rate in contacts per hour: 0, or from 1e-9 to 1e9") {
-            $0 == 0 || ($0 >= ScenarioReader.minimumRate && $0 <= ScenarioReader.maximumRate)
+    /// The arrival pattern: exactly one of `perHour`, `perDay` (with an optional `profile`) and
+    /// `perInterval`, plus an optional `closedPerHour`.
+    func decodeArrivals(_ reader: ObjectReader, calendar: BusinessCalendar?) -> (perHour: Double, profile: DemandProfile?, closedPerHour: Double)? {
+        reader.rejectUnimplemented(["trace"])
+        let rateExpected = "a rate in contacts per hour: 0, or from 1e-9 to 1e9"
+        let isRate = { (x: Double) in x == 0 || (x >= ScenarioReader.minimumRate && x <= ScenarioReader.maximumRate) }
+        let given = ["perHour", "perDay", "perInterval"].filter(reader.has)
+        if given.count != 1 {
+            reader.problem(nil, given.isEmpty
+                ? "missing key \"perHour\", \"perDay\" or \"perInterval\" (expected the demand of the call type)"
+                : "give one of \"perHour\", \"perDay\" and \"perInterval\", not \(given.joined(separator: " and "))")
         }
+        let perHour = reader.number("perHour", expected: rateExpected, accept: isRate)
+        let perDay = reader.number("perDay", expected: "a number of contacts a day: 0, or from 1e-9 to 1e10") {
+            $0 == 0 || ($0 >= ScenarioReader.minimumRate && $0 <= 1e10)
+        }
+        let closedPerHour = reader.number("closedPerHour", expected: rateExpected, accept: isRate)
+        let intervals = calendar?.intervalCount
+        func perIntervalValues(_ key: String, expected: String, accept: (Double) -> Bool) -> [Double]? {
+            guard let elements = reader.array(key, nonEmpty: true, expected: expected) else { return nil }
+            var values: [Double] = []
+            for element in elements {
+                if case .number(let number) = element.value, accept(number.value) {
+                    values.append(number.value)
+                } else {
+                    problems.add(element.path, "expected \(expected.hasPrefix("an array of") ? String(expected.dropFirst(12)) : expected), found \(describeFound(element.value))")
+                }
+            }
+            guard values.count == elements.count else { return nil }
+            if let intervals, values.count != intervals {
+                reader.problem(key, "expected one value per calendar interval (\(intervals)), found \(values.count)")
+                return nil
+            }
+            return values
+        }
+        let profile = perIntervalValues("profile", expected: "an array of weights ≥ 0", accept: { $0 >= 0 && $0 <= 1e12 })
+        if reader.has("profile") && !reader.has("perDay") {
+            reader.problem("profile", "a profile spreads \"perDay\" over the day's intervals; give \"perDay\" with it")
+        }
+        if let profile, profile.allSatisfy({ $0 == 0 }), (perDay ?? 0) > 0 {
+            reader.problem("profile", "expected at least one weight > 0")
+        }
+        let perInterval = perIntervalValues("perInterval", expected: "an array of rates in contacts per hour", accept: isRate)
         reader.rejectUnknownKeys()
-        return perHour
+        guard given.count == 1, reader.has("closedPerHour") == (closedPerHour != nil) else { return nil }
+        switch given[0] {
+        case "perHour":
+            guard let perHour else { return nil }
+            return (perHour, nil, closedPerHour ?? 0)
+        case "perDay":
+            guard let perDay, reader.has("profile") == (profile != nil) else { return nil }
+            return (0, .perDay(perDay, weights: profile ?? []), closedPerHour ?? 0)
+        default:
+            guard let perInterval else { return nil }
+            return (0, .perInterval(perInterval), closedPerHour ?? 0)
+        }
+    }
+
+    /// "HH:MM" (00:00 to 24:00) as seconds after midnight.
+    func timeOfDay(_ reader: ObjectReader, _ key: String, required: Bool = true) -> Double? {
+        guard let text = reader.string(key, required: required, expected: "a time of day \"HH:MM\" from 00:00 to 24:00", accept: {
+            parseTimeOfDay($0) != nil
+        }) else { return nil }
+        return parseTimeOfDay(text)
+    }
+
+    func decodeCalendar(_ reader: ObjectReader) -> BusinessCalendar? {
+        let open = timeOfDay(reader, "open")
+        let close = timeOfDay(reader, "close")
+        let interval = reader.integer("intervalMinutes", in: 1...1440, expected: "15, 30 or 60 minutes")
+        let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        var days = Set(0..<7)
+        if let elements = reader.array("days", nonEmpty: true, expected: "an array of weekdays such as [\"mon\", \"tue\"]") {
+            days = []
+            for element in elements {
+                if case .string(let name) = element.value, let day = dayNames.firstIndex(of: name.lowercased()) {
+                    days.insert(day)
+                } else {
+                    problems.add(element.path, "expected a weekday (mon, tue, wed, thu, fri, sat or sun), found \(describeFound(element.value))")
+                }
+            }
+        }
+        let closedCalls = reader.string("closedCalls", expected: "\"drop\" or \"carryOver\"", accept: { ClosedCallPolicy(rawValue: $0) != nil })
+        let atClose = reader.string("atClose", expected: "\"serve\" or \"drop\"", accept: { ClosingPolicy(rawValue: $0) != nil })
+        reader.rejectUnknownKeys()
+        guard let open, let close else { return nil }
+        if close <= open {
+            reader.problem("close", "expected a closing time after the opening time")
+            return nil
+        }
+        let minutes = Double(interval ?? 30)
+        if interval != nil, ![15.0, 30, 60].contains(minutes) {
+            reader.problem("intervalMinutes", "expected 15, 30 or 60 minutes, found \(Int(minutes))")
+            return nil
+        }
+        if (close - open).truncatingRemainder(dividingBy: minutes * 60) != 0 {
+            reader.problem("intervalMinutes", "expected intervals that divide the opening hours (\(plain((close - open) / 60)) minutes) evenly")
+            return nil
+        }
+        if reader.has("intervalMinutes") && interval == nil { return nil }
+        if reader.has("closedCalls") && closedCalls == nil { return nil }
+        if reader.has("atClose") && atClose == nil { return nil }
+        if reader.has("days") && days.isEmpty { return nil }
+        return BusinessCalendar(
+            open: open, close: close, intervalSeconds: minutes * 60, days: days,
+            closedCalls: closedCalls.flatMap(ClosedCallPolicy.init) ?? .drop, atClose: atClose.flatMap(ClosingPolicy.init) ?? .serve)
     }
 
     /// A distribution of a duration in seconds (`nil` on a problem). One that is identically zero
@@ -384,7 +498,7 @@ struct ScenarioDecoder {
         return result
     }
 
-    func decodeAgentGroup(_ value: JSONValue, path: String) -> AgentGroup? {
+    func decodeAgentGroup(_ value: JSONValue, path: String, hasCalendar: Bool) -> AgentGroup? {
         guard let reader = ObjectReader(value, path: path, problems: problems) else { return nil }
         let name = reader.string("name", required: true, expected: nameExpectation, accept: isValidName)
         let agents = reader.integer(
@@ -405,9 +519,47 @@ struct ScenarioDecoder {
             }
             skills = names.count == elements.count ? names : nil
         }
-        reader.rejectUnimplemented(["shifts", "breaks", "shrinkage", "concurrency", "outsourced"])
+        var shifts: [Shift] = []
+        var shiftsValid = true
+        if let elements = reader.array("shifts", nonEmpty: true, expected: "an array of shifts such as {\"start\": \"08:00\", \"end\": \"16:00\", \"agents\": 6}") {
+            for element in elements {
+                guard let shift = ObjectReader(element.value, path: element.path, problems: problems) else {
+                    shiftsValid = false
+                    continue
+                }
+                let start = timeOfDay(shift, "start")
+                let end = timeOfDay(shift, "end")
+                let count = shift.integer(
+                    "agents", required: true, in: 0...ScenarioReader.maximumAgents,
+                    expected: "a whole number of agents from 0 to \(ScenarioReader.maximumAgents)")
+                shift.rejectUnknownKeys()
+                guard let start, let end, let count else {
+                    shiftsValid = false
+                    continue
+                }
+                if end <= start {
+                    shift.problem("end", "expected a shift that ends after it starts on the same day (split a night shift in two)")
+                    shiftsValid = false
+                    continue
+                }
+                shifts.append(Shift(start: start, end: end, agents: Int(count)))
+            }
+        } else if reader.has("shifts") {
+            shiftsValid = false
+        }
+        if reader.has("shifts") && reader.has("agents") {
+            reader.problem(nil, "give either \"agents\" (a constant head count) or \"shifts\", not both")
+            shiftsValid = false
+        }
+        reader.rejectUnimplemented(["breaks", "shrinkage", "concurrency", "outsourced"])
         reader.rejectUnknownKeys()
-        guard let name, let agents, let skills else { return nil }
+        guard let name, let skills, shiftsValid else { return nil }
+        if reader.has("shifts") {
+            var group = AgentGroup(name: name, agents: shifts.reduce(0) { $0 + $1.agents }, skills: skills)
+            group.shifts = shifts
+            return group
+        }
+        guard let agents else { return nil }
         return AgentGroup(name: name, agents: Int(agents), skills: skills)
     }
 
@@ -437,7 +589,7 @@ struct ScenarioDecoder {
     /// A number as a person writes it: `300`, not `300.0`.
     func plain(_ value: Double) -> String { JSONValue.double(value).serialized() }
 
-    func checkNames(_ names: [String?], path: String, what: String) {
+    func checkNames(_ names: [String?], path: String, what: String) {  // (names from the document)
         var seen: [String: Int] = [:]
         for (index, name) in names.enumerated() {
             guard let name else { continue }
@@ -486,4 +638,14 @@ extension Array {
         }
         return result
     }
+}
+
+/// "HH:MM" with 00 ≤ HH ≤ 24 and 00 ≤ MM ≤ 59 (24:00 at most) as seconds after midnight.
+func parseTimeOfDay(_ text: String) -> Double? {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+        let hours = Int(parts[0]), let minutes = Int(parts[1]),
+        (0...24).contains(hours), (0...59).contains(minutes), hours * 60 + minutes <= 1440
+    else { return nil }
+    return Double(hours * 3600 + minutes * 60)
 }

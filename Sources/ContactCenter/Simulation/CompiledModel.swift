@@ -5,15 +5,22 @@ import SimulationKernel
 struct CompiledModel: Sendable {
     /// Random-stream purposes: constants, so a stream depends only on what it draws and for whom.
     enum StreamPurpose: UInt64 {
-        case arrivals = 1, talk = 2, wrapUp = 3, patience = 4
+        case arrivals = 1, talk = 2, wrapUp = 3, patience = 4, busyness = 5
     }
 
     let horizon: Double
     let warmup: Double
     let target: Double
     let seed: UInt64
-    /// Per call type: time between arrivals (`nil` when the rate is 0).
-    private(set) var interarrival: [Distribution?]
+    let calendar: CompiledCalendar
+    let busyness: Distribution?
+    /// Per call type: time between arrivals when the rate never changes (no calendar, `perHour`), so the
+    /// arrival process needs no look-up of the calendar (`nil` otherwise or when the rate is 0).
+    private(set) var stationaryGap: [Distribution?]
+    /// Per call type and interval (`type * intervalCount + interval`): arrival rate while open, per second.
+    private(set) var openRates: [Double]
+    /// Per call type: arrival rate while closed, per second.
+    private(set) var closedRates: [Double]
     private(set) var talk: [Distribution]
     private(set) var wrapUp: [Distribution?]
     private(set) var patience: [Distribution?]
@@ -24,16 +31,39 @@ struct CompiledModel: Sendable {
     private(set) var eligibleGroups: [[Int]]
     /// Per group: the call types its agents can take, in the order of its skills.
     private(set) var groupSkills: [[Int]]
+    /// Per group: its roster (constant head count, or the agents of all its shifts).
     private(set) var groupAgents: [Int]
+    /// Per group: its daily shifts (empty for a constant head count).
+    private(set) var groupShifts: [[Shift]]
 
     init(_ scenario: Scenario) {
         horizon = scenario.simulation.horizonSeconds
         warmup = scenario.simulation.warmupSeconds
         target = scenario.serviceLevel.targetSeconds
         seed = scenario.simulation.seed
-        interarrival = scenario.callTypes.map {
-            $0.arrivalsPerHour > 0 ? .exponential(mean: 3600 / $0.arrivalsPerHour) : nil
+        calendar = CompiledCalendar(scenario.calendar)
+        busyness = scenario.busynessCV > 0 ? .gamma(mean: 1, cv: scenario.busynessCV) : nil
+        let intervals = calendar.intervalCount
+        var open: [Double] = []
+        var gaps: [Distribution?] = []
+        for type in scenario.callTypes {
+            let hours = calendar.intervalSeconds / 3600
+            let perHour: [Double]
+            switch type.profile {
+            case nil: perHour = Array(repeating: type.arrivalsPerHour, count: intervals)
+            case .perInterval(let rates): perHour = rates
+            case .perDay(let total, let weights):
+                let w = weights.isEmpty ? Array(repeating: 1.0, count: intervals) : weights
+                let sum = w.reduce(0, +)
+                perHour = w.map { sum > 0 ? total * $0 / sum / hours : 0 }
+            }
+            open += perHour.map { $0 / 3600 }
+            let stationary = type.profile == nil && scenario.calendar.isAlwaysOpen && scenario.busynessCV == 0
+            gaps.append(stationary && type.arrivalsPerHour > 0 ? .exponential(mean: 3600 / type.arrivalsPerHour) : nil)
         }
+        openRates = open
+        stationaryGap = gaps
+        closedRates = scenario.callTypes.map { $0.closedPerHour / 3600 }
         talk = scenario.callTypes.map(\.handleTime)
         wrapUp = scenario.callTypes.map(\.wrapUp)
         patience = scenario.callTypes.map(\.patience)
@@ -41,6 +71,12 @@ struct CompiledModel: Sendable {
         let typeIndex = Dictionary(uniqueKeysWithValues: scenario.callTypes.enumerated().map { ($1.name, $0) })
         groupSkills = scenario.agentGroups.map { $0.skills.compactMap { typeIndex[$0] } }
         groupAgents = scenario.agentGroups.map(\.agents)
+        // With opening hours, a constant head count is on duty from opening to closing on working days.
+        let calendar = self.calendar
+        groupShifts = scenario.agentGroups.map { group in
+            if !group.shifts.isEmpty || calendar.isAlwaysOpen { return group.shifts }
+            return [Shift(start: calendar.open, end: calendar.close, agents: group.agents)]
+        }
         var eligible = Array(repeating: [Int](), count: scenario.callTypes.count)
         for (group, skills) in groupSkills.enumerated() where groupAgents[group] > 0 {
             for type in skills { eligible[type].append(group) }
@@ -48,12 +84,20 @@ struct CompiledModel: Sendable {
         eligibleGroups = eligible
     }
 
+    /// Whether call type `type` has any arrivals at all.
+    func hasArrivals(_ type: Int) -> Bool {
+        let intervals = calendar.intervalCount
+        return closedRates[type] > 0 || openRates[(type * intervals)..<((type + 1) * intervals)].contains { $0 > 0 }
+    }
+
     /// A copy whose arrays have storage of their own. Replications running on different threads
     /// each take one, so that the reference counts of shared array buffers are never touched by two
     /// cores at once (atomic increments on one cache line would serialise the threads).
     func withPrivateStorage() -> CompiledModel {
         var copy = self
-        copy.interarrival = interarrival.map { $0 }
+        copy.stationaryGap = stationaryGap.map { $0 }
+        copy.openRates = openRates.map { $0 }
+        copy.closedRates = closedRates.map { $0 }
         copy.talk = talk.map { $0 }
         copy.wrapUp = wrapUp.map { $0 }
         copy.patience = patience.map { $0 }
@@ -61,6 +105,7 @@ struct CompiledModel: Sendable {
         copy.eligibleGroups = eligibleGroups.map { $0.map { $0 } }
         copy.groupSkills = groupSkills.map { $0.map { $0 } }
         copy.groupAgents = groupAgents.map { $0 }
+        copy.groupShifts = groupShifts.map { $0.map { $0 } }
         return copy
     }
 
@@ -68,5 +113,81 @@ struct CompiledModel: Sendable {
         Xoshiro256StarStar(stream: StreamKey(
             seed: seed, replication: UInt64(replication), purpose: purpose.rawValue,
             subject: streamSubjects[callType]))
+    }
+
+    func stream(_ purpose: StreamPurpose, replication: Int) -> Xoshiro256StarStar {
+        Xoshiro256StarStar(stream: StreamKey(seed: seed, replication: UInt64(replication), purpose: purpose.rawValue))
+    }
+}
+
+/// The calendar as the event loop asks it: in which stretch of constant demand a time falls.
+struct CompiledCalendar: Sendable {
+    let open: Double
+    let close: Double
+    let intervalSeconds: Double
+    let intervalCount: Int
+    let workingDays: [Bool]
+    let closedCalls: ClosedCallPolicy
+    let atClose: ClosingPolicy
+    let isAlwaysOpen: Bool
+
+    init(_ calendar: BusinessCalendar) {
+        open = calendar.open
+        close = calendar.close
+        intervalSeconds = calendar.intervalSeconds
+        intervalCount = calendar.intervalCount
+        workingDays = (0..<7).map { calendar.days.contains($0) }
+        closedCalls = calendar.closedCalls
+        atClose = calendar.atClose
+        isAlwaysOpen = calendar.isAlwaysOpen
+    }
+
+    /// The stretch of constant demand that contains `time` (seconds since Monday 00:00): its end and
+    /// the reporting interval it belongs to (`-1` while closed).
+    @inline(__always)
+    func segment(at time: Double) -> (end: Double, interval: Int) {
+        let day = (time / 86_400).rounded(.down)
+        let midnight = day * 86_400
+        let timeOfDay = time - midnight
+        if !workingDays[Int(day.truncatingRemainder(dividingBy: 7))] { return (midnight + 86_400, -1) }
+        if timeOfDay < open { return (midnight + open, -1) }
+        if timeOfDay >= close { return (midnight + 86_400, -1) }
+        var interval = Swift.min(Int((timeOfDay - open) / intervalSeconds), intervalCount - 1)
+        var end = midnight + open + Double(interval + 1) * intervalSeconds
+        if end <= time, interval + 1 < intervalCount {  // rounding at a boundary
+            interval += 1
+            end += intervalSeconds
+        }
+        return (Swift.max(end, time.nextUp), interval)
+    }
+
+    /// The next opening at or after `time`, or `nil` when the calendar never opens.
+    func nextOpening(after time: Double) -> Double? {
+        var day = (time / 86_400).rounded(.down)
+        for _ in 0..<8 {
+            let opening = day * 86_400 + open
+            if workingDays[Int(day.truncatingRemainder(dividingBy: 7))], opening >= time { return opening }
+            day += 1
+        }
+        return nil
+    }
+
+    /// Adds `weight` × the length of [from, to) ∩ [lower, upper) to `totals` (one entry per reporting
+    /// interval, open hours only) and returns the total added over all of them.
+    @discardableResult
+    func spread(from: Double, to: Double, within lower: Double, _ upper: Double, weight: Double, into totals: inout [Double]) -> Double {
+        var start = Swift.max(from, lower)
+        let stop = Swift.min(to, upper)
+        var added = 0.0
+        while start < stop {
+            let (end, interval) = segment(at: start)
+            let piece = Swift.min(end, stop) - start
+            if interval >= 0 {
+                totals[interval] += weight * piece
+                added += weight * piece
+            }
+            start = Swift.min(end, stop)
+        }
+        return added
     }
 }

@@ -1,17 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SimulationKernel
 
 /// The event loop of one replication.
 ///
-/// Three kinds of event, packed into the kernel's 64-bit payload: an arrival of a call type, an agent
-/// becoming free (end of talk and after-call work), and a caller's patience running out. The loop does
-/// no allocation per event (queues grow geometrically and keep their storage), calls no closure and no
-/// existential, and touches Foundation nowhere.
+/// Events are packed into the kernel's 64-bit payload: a kind (3 bits), an index (29 bits: a call
+/// type, an agent or a shift) and, for a caller's patience, the caller's position in its queue
+/// (32 bits). The loop does no allocation per event (queues grow geometrically and keep their
+/// storage), calls no closure and no existential, and touches Foundation nowhere.
 struct ReplicationEngine {
     private enum EventKind: UInt64 {
-        case arrival = 0, agentFree = 1, patienceEnds = 2
+        case arrival = 0, agentFree = 1, patienceEnds = 2, opening = 3, closing = 4, shiftStart = 5, shiftEnd = 6
     }
 
     private let model: CompiledModel
+    private let calendar: CompiledCalendar
     private let replication: Int
     private let limits: SimulationLimits
     private var events = EventQueue(minimumCapacity: 64)
@@ -21,21 +29,38 @@ struct ReplicationEngine {
     private var talkStreams: [Xoshiro256StarStar]
     private var wrapUpStreams: [Xoshiro256StarStar]
     private var patienceStreams: [Xoshiro256StarStar]
+    /// Per simulated day: the busyness factor of that day's arrival rates (empty: always 1).
+    private var busyness: [Double] = []
 
     private var queues: [CallQueue]
+    /// Per call type: callers who found the center closed and try again at the next opening.
+    private var carried: [[WaitingCall]]
+
     private var idle: [IdleAgents]
     private var idleSince: [Double]
     private var groupOfAgent: [Int32]
+    private var onDuty: [Bool]
+    private var busy: [Bool]
+    /// Bumped whenever an agent stops being idle, so that its old idle entry is known to be stale.
+    private var generation: [UInt32]
+    /// When the shift of an agent still finishing a contact ended, in seconds.
+    private var dutyEnded: [Double]
+    /// Per shift (all groups, flattened): its group, its first agent and the shift.
+    private var shifts: [(group: Int, firstAgent: Int, shift: Shift)] = []
 
     private var tallies: [ContactTally]
     private var histograms: [LogHistogram]
     private var groupTallies: [AgentGroupTally]
+    private var intervalTallies: [ContactTally]
+    private var intervalStaffed: [Double]
+    private var intervalBusy: [Double]
     private var waitingNow = 0
     private var waiting: TimeWeightedAverage
     private var eventCount = 0
 
     init(model: CompiledModel, replication: Int, limits: SimulationLimits) {
         self.model = model.withPrivateStorage()
+        self.calendar = model.calendar
         self.replication = replication
         self.limits = limits
         let types = model.talk.indices
@@ -43,29 +68,64 @@ struct ReplicationEngine {
         talkStreams = types.map { model.stream(.talk, callType: $0, replication: replication) }
         wrapUpStreams = types.map { model.stream(.wrapUp, callType: $0, replication: replication) }
         patienceStreams = types.map { model.stream(.patience, callType: $0, replication: replication) }
+        if let factor = model.busyness {
+            var stream = model.stream(.busyness, replication: replication)
+            let days = Int((model.horizon / 86_400).rounded(.up)) + 1
+            busyness = (0..<days).map { _ in factor.sample(using: &stream) }
+        }
         queues = types.map { _ in CallQueue() }
+        carried = types.map { _ in [] }
         tallies = types.map { _ in ContactTally() }
         histograms = types.map { _ in LogHistogram() }
         idle = model.groupAgents.map { IdleAgents(capacity: $0) }
         groupTallies = model.groupAgents.map { _ in AgentGroupTally() }
+        let intervals = model.calendar.intervalCount
+        intervalTallies = Array(repeating: ContactTally(), count: intervals)
+        intervalStaffed = Array(repeating: 0, count: intervals)
+        intervalBusy = Array(repeating: 0, count: intervals)
         let totalAgents = model.groupAgents.reduce(0, +)
         idleSince = Array(repeating: 0, count: totalAgents)
+        onDuty = Array(repeating: false, count: totalAgents)
+        busy = Array(repeating: false, count: totalAgents)
+        generation = Array(repeating: 0, count: totalAgents)
+        dutyEnded = Array(repeating: 0, count: totalAgents)
         groupOfAgent = []
         groupOfAgent.reserveCapacity(totalAgents)
+        waiting = TimeWeightedAverage(start: model.warmup)
         for (group, agents) in model.groupAgents.enumerated() {
-            for _ in 0..<agents {
-                idle[group].append(UInt32(groupOfAgent.count))
-                groupOfAgent.append(Int32(group))
+            let first = groupOfAgent.count
+            groupOfAgent.append(contentsOf: repeatElement(Int32(group), count: agents))
+            if model.groupShifts[group].isEmpty {
+                // On duty around the clock: idle from the start, staffed over the whole window.
+                for agent in first..<(first + agents) {
+                    onDuty[agent] = true
+                    idle[group].append(agent, generation: 0)
+                }
+                addStaffed(group: group, agents: agents, from: 0, to: model.horizon)
+            } else {
+                var next = first
+                for shift in model.groupShifts[group] {
+                    shifts.append((group, next, shift))
+                    next += shift.agents
+                }
             }
         }
-        waiting = TimeWeightedAverage(start: model.warmup)
     }
 
     /// Runs the replication to its horizon and returns its tallies.
     /// - Throws: ``SimulationError`` when the replication exceeds one of its ``SimulationLimits``.
     mutating func run() throws(SimulationError) -> ReplicationResult {
-        for type in model.interarrival.indices {
+        for type in model.talk.indices {
             scheduleNextArrival(of: type)
+        }
+        for index in shifts.indices {
+            scheduleShift(index, onOrAfter: 0)
+        }
+        if !calendar.isAlwaysOpen {
+            if calendar.closedCalls == .carryOver, let opening = calendar.nextOpening(after: 0) {
+                schedule(.opening, at: opening)
+            }
+            if calendar.atClose == .drop { scheduleNextClosing(after: 0) }
         }
         while let event = events.popMin() {
             now = event.time
@@ -77,24 +137,53 @@ struct ReplicationEngine {
                 throw .waitingLimit(replication: replication, limit: limits.maximumWaiting, time: now)
             }
             let payload = event.payload
-            switch EventKind(rawValue: payload & 3) {
-            case .arrival: arrive(Int(truncatingIfNeeded: (payload >> 2) & 0x3FFF_FFFF))
-            case .agentFree: agentFrees(Int(truncatingIfNeeded: (payload >> 2) & 0x3FFF_FFFF))
-            case .patienceEnds:
-                patienceEnds(type: Int(truncatingIfNeeded: (payload >> 2) & 0x3FFF_FFFF), position: UInt32(truncatingIfNeeded: payload >> 32))
+            let index = Int(truncatingIfNeeded: (payload >> 3) & 0x1FFF_FFFF)
+            switch EventKind(rawValue: payload & 7) {
+            case .arrival: arrive(index)
+            case .agentFree: agentFrees(index)
+            case .patienceEnds: patienceEnds(type: index, position: UInt32(truncatingIfNeeded: payload >> 32))
+            case .opening: open()
+            case .closing: closeQueues()
+            case .shiftStart: startShift(index)
+            case .shiftEnd: endShift(index)
             case nil: preconditionFailure("unknown event kind in payload \(payload)")
             }
         }
         return finish()
     }
 
-    // MARK: Events
+    @inline(__always)
+    private mutating func schedule(_ kind: EventKind, at time: Double, index: Int = 0, position: UInt32 = 0) {
+        events.schedule(at: time, payload: UInt64(position) << 32 | UInt64(index) << 3 | kind.rawValue)
+    }
 
+    // MARK: Arrivals
+
+    /// Schedules the next arrival of `type` after now: from one exponential gap when its rate never
+    /// changes, otherwise by walking the stretches of constant rate (each reporting interval of each
+    /// day, the closed hours, the day's busyness), drawing a fresh exponential gap in each stretch
+    /// with a positive rate. By the memorylessness of the exponential this is the non-homogeneous
+    /// Poisson process exactly, with no thinning.
     private mutating func scheduleNextArrival(of type: Int) {
-        guard let gap = model.interarrival[type] else { return }
-        let time = now + gap.sample(using: &arrivalStreams[type])
-        if time <= model.horizon {
-            events.schedule(at: time, payload: UInt64(type) << 2 | EventKind.arrival.rawValue)
+        if let gap = model.stationaryGap[type] {
+            let time = now + gap.sample(using: &arrivalStreams[type])
+            if time <= model.horizon { schedule(.arrival, at: time, index: type) }
+            return
+        }
+        let intervals = calendar.intervalCount
+        var time = now
+        while time < model.horizon {
+            let (end, interval) = calendar.segment(at: time)
+            var rate = interval >= 0 ? model.openRates[type * intervals + interval] : model.closedRates[type]
+            if !busyness.isEmpty { rate *= busyness[Int(time / 86_400)] }
+            if rate > 0 {
+                let candidate = time - log(arrivalStreams[type].nextOpenUnit()) / rate
+                if candidate < end {
+                    if candidate <= model.horizon { schedule(.arrival, at: candidate, index: type) }
+                    return
+                }
+            }
+            time = end
         }
     }
 
@@ -106,55 +195,180 @@ struct ReplicationEngine {
         let talk = model.talk[type].sample(using: &talkStreams[type])
         let wrapUp = model.wrapUp[type]?.sample(using: &wrapUpStreams[type]) ?? 0
         let patience = model.patience[type]?.sample(using: &patienceStreams[type]) ?? .infinity
-        if now >= model.warmup { tallies[type].arrivals += 1 }
-
-        if let agent = longestIdleAgent(for: type) {
-            startService(agent: agent, type: type, arrival: now, talk: talk, wrapUp: wrapUp)
+        let interval = calendar.segment(at: now).interval
+        let counted = now >= model.warmup
+        if counted { tallies[type].arrivals += 1 }
+        if interval < 0 {
+            // Closed: the caller hears so; with carry-over they call again at the next opening.
+            if counted { tallies[type].closedArrivals += 1 }
+            if calendar.closedCalls == .carryOver {
+                carried[type].append(WaitingCall(arrival: now, deadline: patience, talk: talk, wrapUp: wrapUp))
+            }
             return
         }
-        let deadline = now + patience
+        offer(type, interval: interval, talk: talk, wrapUp: wrapUp, patience: patience)
+    }
+
+    /// A contact reaches the queue of `type` now: an idle skilled agent takes it, or it waits.
+    private mutating func offer(_ type: Int, interval: Int, talk: Double, wrapUp: Double, patience: Double) {
+        if now >= model.warmup { intervalTallies[interval].arrivals += 1 }
+        let call = WaitingCall(arrival: now, deadline: now + patience, talk: talk, wrapUp: wrapUp, interval: Int32(interval))
+        if let agent = longestIdleAgent(for: type) {
+            startService(agent: agent, type: type, call: call)
+            return
+        }
         noteWaitingChange(by: 1)
-        let position = queues[type].append(WaitingCall(arrival: now, deadline: deadline, talk: talk, wrapUp: wrapUp))
-        if deadline <= model.horizon {
-            events.schedule(
-                at: deadline,
-                payload: UInt64(position) << 32 | UInt64(type) << 2 | EventKind.patienceEnds.rawValue)
+        let position = queues[type].append(call)
+        if call.deadline <= model.horizon {
+            schedule(.patienceEnds, at: call.deadline, index: type, position: position)
         }
     }
 
+    /// Opening time: callers who found the center closed call again, oldest first.
+    private mutating func open() {
+        for type in carried.indices where !carried[type].isEmpty {
+            let callers = carried[type]
+            carried[type].removeAll(keepingCapacity: true)
+            for caller in callers {
+                if now >= model.warmup { tallies[type].arrivals += 1 }
+                offer(type, interval: calendar.segment(at: now).interval, talk: caller.talk, wrapUp: caller.wrapUp, patience: caller.deadline)
+            }
+        }
+        if let next = calendar.nextOpening(after: now + 1), next <= model.horizon { schedule(.opening, at: next) }
+    }
+
+    /// Closing time with `atClose: drop`: every caller still waiting is dropped.
+    private mutating func closeQueues() {
+        for type in queues.indices {
+            while let call = queues[type].front() {
+                queues[type].removeFront()
+                noteWaitingChange(by: -1)
+                if call.arrival >= model.warmup {
+                    tallies[type].droppedAtClose += 1
+                    intervalTallies[Int(call.interval)].droppedAtClose += 1
+                }
+            }
+        }
+        scheduleNextClosing(after: now + 1)
+    }
+
+    private mutating func scheduleNextClosing(after time: Double) {
+        var day = (time / 86_400).rounded(.down)
+        for _ in 0..<8 {
+            let closing = day * 86_400 + calendar.close
+            if calendar.workingDays[Int(day.truncatingRemainder(dividingBy: 7))], closing >= time {
+                if closing <= model.horizon { schedule(.closing, at: closing) }
+                return
+            }
+            day += 1
+        }
+    }
+
+    // MARK: Agents and shifts
+
     private mutating func agentFrees(_ agent: Int) {
+        busy[agent] = false
         let group = Int(groupOfAgent[agent])
+        if !onDuty[agent] {
+            // The shift ended during the contact: the agent finishes it, then leaves.
+            let overtime = windowOverlap(dutyEnded[agent], now)
+            groupTallies[group].overtimeSeconds += overtime
+            groupTallies[group].staffedSeconds += overtime
+            calendar.spread(from: dutyEnded[agent], to: now, within: model.warmup, model.horizon, weight: 1, into: &intervalStaffed)
+            return
+        }
+        makeAvailable(agent, group: group)
+    }
+
+    /// An on-duty agent with nothing in hand takes the longest-waiting caller of its skills, or idles.
+    private mutating func makeAvailable(_ agent: Int, group: Int) {
         if let type = oldestWaitingCall(for: group), let call = queues[type].front() {
             queues[type].removeFront()
             noteWaitingChange(by: -1)
-            startService(agent: agent, type: type, arrival: call.arrival, talk: call.talk, wrapUp: call.wrapUp)
+            startService(agent: agent, type: type, call: call)
             return
         }
         idleSince[agent] = now
-        idle[group].append(UInt32(agent))
+        idle[group].append(agent, generation: generation[agent])
     }
 
-    private mutating func patienceEnds(type: Int, position: UInt32) {
-        guard let call = queues[type].caller(at: position) else { return }  // answered meanwhile
-        queues[type].remove(at: position)
-        abandon(call, type: type)
+    private mutating func scheduleShift(_ index: Int, onOrAfter time: Double) {
+        let shift = shifts[index].shift
+        var day = (time / 86_400).rounded(.down)
+        for _ in 0..<8 {
+            let start = day * 86_400 + shift.start
+            if calendar.workingDays[Int(day.truncatingRemainder(dividingBy: 7))], start >= time {
+                if start < model.horizon {
+                    schedule(.shiftStart, at: start, index: index)
+                    let end = day * 86_400 + shift.end
+                    if end <= model.horizon { schedule(.shiftEnd, at: end, index: index) }
+                }
+                return
+            }
+            day += 1
+        }
+    }
+
+    private mutating func startShift(_ index: Int) {
+        let (group, first, shift) = shifts[index]
+        addStaffed(group: group, agents: shift.agents, from: now, to: now + (shift.end - shift.start))
+        for agent in first..<(first + shift.agents) {
+            onDuty[agent] = true
+            if !busy[agent] { makeAvailable(agent, group: group) }
+        }
+        scheduleShift(index, onOrAfter: now + 1)
+    }
+
+    private mutating func endShift(_ index: Int) {
+        let (_, first, shift) = shifts[index]
+        for agent in first..<(first + shift.agents) {
+            onDuty[agent] = false
+            dutyEnded[agent] = now
+            generation[agent] &+= 1  // an idle entry left in the ring is now stale
+        }
+    }
+
+    /// Adds `agents` × [from, to) of scheduled time to the group's and the intervals' staffed time.
+    private mutating func addStaffed(group: Int, agents: Int, from: Double, to: Double) {
+        groupTallies[group].staffedSeconds += Double(agents) * windowOverlap(from, to)
+        calendar.spread(from: from, to: to, within: model.warmup, model.horizon, weight: Double(agents), into: &intervalStaffed)
+    }
+
+    /// The length of [from, to) inside the observed window [warm-up, horizon).
+    @inline(__always)
+    private func windowOverlap(_ from: Double, _ to: Double) -> Double {
+        Swift.max(0, Swift.min(to, model.horizon) - Swift.max(from, model.warmup))
     }
 
     // MARK: Routing
+
+    /// The front of a group's idle ring after dropping stale entries, if any agent is idle.
+    @inline(__always)
+    private mutating func idleFront(of group: Int) -> Int? {
+        while !idle[group].isEmpty {
+            let (agent, stamp) = idle[group].front
+            if stamp == generation[agent] && onDuty[agent] && !busy[agent] { return agent }
+            idle[group].removeFront()
+        }
+        return nil
+    }
 
     /// The idle agent, among the groups skilled for `type`, who has been idle longest; removed from idle.
     private mutating func longestIdleAgent(for type: Int) -> Int? {
         var bestGroup = -1
         var bestSince = Double.infinity
-        for group in model.eligibleGroups[type] where !idle[group].isEmpty {
-            let since = idleSince[Int(idle[group].front)]
+        for group in model.eligibleGroups[type] {
+            guard let agent = idleFront(of: group) else { continue }
+            let since = idleSince[agent]
             if since < bestSince || bestGroup < 0 {
                 bestGroup = group
                 bestSince = since
             }
         }
         guard bestGroup >= 0 else { return nil }
-        return Int(idle[bestGroup].removeFront())
+        let agent = idle[bestGroup].front.agent
+        idle[bestGroup].removeFront()
+        return agent
     }
 
     /// The call type, among those `group` is skilled for, whose oldest waiting caller has waited
@@ -180,25 +394,38 @@ struct ReplicationEngine {
 
     // MARK: Outcomes
 
-    private mutating func startService(agent: Int, type: Int, arrival: Double, talk: Double, wrapUp: Double) {
+    private mutating func patienceEnds(type: Int, position: UInt32) {
+        guard let call = queues[type].caller(at: position) else { return }  // answered or dropped meanwhile
+        queues[type].remove(at: position)
+        abandon(call, type: type)
+    }
+
+    private mutating func startService(agent: Int, type: Int, call: WaitingCall) {
         let group = Int(groupOfAgent[agent])
-        let end = now + talk + wrapUp
-        if arrival >= model.warmup {
-            let wait = now - arrival
+        busy[agent] = true
+        generation[agent] &+= 1
+        let end = now + call.talk + call.wrapUp
+        if call.arrival >= model.warmup {
+            let wait = now - call.arrival
+            let withinTarget = wait <= model.target
             tallies[type].answered += 1
             tallies[type].waitOfAnswered += wait
-            if wait <= model.target { tallies[type].answeredWithinTarget += 1 }
+            if withinTarget { tallies[type].answeredWithinTarget += 1 }
             if wait > tallies[type].maxWait { tallies[type].maxWait = wait }
-            tallies[type].talkTime += talk
-            tallies[type].wrapUpTime += wrapUp
+            tallies[type].talkTime += call.talk
+            tallies[type].wrapUpTime += call.wrapUp
             histograms[type].record(wait)
             groupTallies[group].answered += 1
+            let interval = Int(call.interval)
+            intervalTallies[interval].answered += 1
+            intervalTallies[interval].waitOfAnswered += wait
+            if withinTarget { intervalTallies[interval].answeredWithinTarget += 1 }
+            if wait > intervalTallies[interval].maxWait { intervalTallies[interval].maxWait = wait }
         }
-        let busyFrom = Swift.max(now, model.warmup)
-        let busyTo = Swift.min(end, model.horizon)
-        if busyTo > busyFrom { groupTallies[group].busySeconds += busyTo - busyFrom }
+        groupTallies[group].busySeconds += windowOverlap(now, end)
+        calendar.spread(from: now, to: end, within: model.warmup, model.horizon, weight: 1, into: &intervalBusy)
         if end <= model.horizon {
-            events.schedule(at: end, payload: UInt64(agent) << 2 | EventKind.agentFree.rawValue)
+            schedule(.agentFree, at: end, index: agent)
         }
     }
 
@@ -209,6 +436,9 @@ struct ReplicationEngine {
         tallies[type].abandoned += 1
         tallies[type].waitOfAbandoned += wait
         if wait <= model.target { tallies[type].abandonedWithinTarget += 1 }
+        let interval = Int(call.interval)
+        intervalTallies[interval].abandoned += 1
+        intervalTallies[interval].waitOfAbandoned += wait
     }
 
     /// Keeps ∫ (callers waiting) dt over the observed window, for Little's law.
@@ -226,19 +456,20 @@ struct ReplicationEngine {
             for call in queues[type].waitingCalls where call.arrival >= model.warmup {
                 tallies[type].waitingAtEnd += 1
                 tallies[type].waitAtEnd += model.horizon - call.arrival
+                intervalTallies[Int(call.interval)].waitingAtEnd += 1
             }
             setPercentiles(of: &tallies[type], from: histograms[type])
             overall.add(tallies[type])
             overallHistogram.merge(histograms[type])
         }
         setPercentiles(of: &overall, from: overallHistogram)
-        let observed = model.horizon - model.warmup
-        for group in groupTallies.indices {
-            groupTallies[group].staffedSeconds = Double(model.groupAgents[group]) * observed
-        }
+        var observed = Array(repeating: 0.0, count: calendar.intervalCount)
+        calendar.spread(from: 0, to: model.horizon, within: model.warmup, model.horizon, weight: 1, into: &observed)
         let result = ReplicationResult(
-            replication: replication, observedSeconds: observed, callTypes: tallies, overall: overall,
-            agentGroups: groupTallies, waitingIntegral: waiting.integral(upTo: model.horizon), events: eventCount)
+            replication: replication, observedSeconds: model.horizon - model.warmup, callTypes: tallies, overall: overall,
+            agentGroups: groupTallies, waitingIntegral: waiting.integral(upTo: model.horizon),
+            intervals: intervalTallies, intervalStaffedSeconds: intervalStaffed, intervalBusySeconds: intervalBusy,
+            intervalObservedSeconds: observed, events: eventCount)
         result.checkInvariants(warmupSeconds: model.warmup)
         return result
     }

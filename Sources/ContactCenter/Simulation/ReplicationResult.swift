@@ -2,10 +2,16 @@
 ///
 /// Counts cover the *cohort*: contacts that arrived at or after the end of the warm-up, each followed
 /// to its outcome or to the end of the horizon, so that
-/// `arrivals == answered + abandoned + waitingAtEnd` holds exactly in every replication.
+/// `arrivals == closedArrivals + answered + abandoned + droppedAtClose + waitingAtEnd` holds exactly
+/// in every replication.
 public struct ContactTally: Sendable, Equatable {
-    /// Contacts that arrived.
+    /// Contacts that arrived (a caller who tries again at opening after finding the center closed
+    /// arrives twice: once while closed, once at opening).
     public var arrivals = 0
+    /// Contacts that arrived while the center was closed.
+    public var closedArrivals = 0
+    /// Contacts still waiting at closing time and dropped (calendar `atClose: drop`).
+    public var droppedAtClose = 0
     /// Contacts that reached an agent.
     public var answered = 0
     /// Contacts whose caller hung up before an agent answered.
@@ -41,6 +47,8 @@ public struct ContactTally: Sendable, Equatable {
     /// Adds the counts and sums of `other` (percentiles are not additive and are left alone).
     public mutating func add(_ other: ContactTally) {
         arrivals += other.arrivals
+        closedArrivals += other.closedArrivals
+        droppedAtClose += other.droppedAtClose
         answered += other.answered
         abandoned += other.abandoned
         waitingAtEnd += other.waitingAtEnd
@@ -61,6 +69,9 @@ public struct AgentGroupTally: Sendable, Equatable {
     public var staffedSeconds = 0.0
     /// Agent-seconds spent talking or in after-call work within the observed window.
     public var busySeconds = 0.0
+    /// Agent-seconds past the end of a shift spent finishing the contact in hand (included in
+    /// `staffedSeconds`).
+    public var overtimeSeconds = 0.0
     /// Contacts of the cohort answered by the group.
     public var answered = 0
 
@@ -82,6 +93,14 @@ public struct ReplicationResult: Sendable, Equatable {
     public var agentGroups: [AgentGroupTally]
     /// ∫ (number of contacts waiting) dt over the observed window, in contact-seconds.
     public var waitingIntegral: Double
+    /// Per reporting interval of the day (all days together): the contacts offered in it.
+    public var intervals: [ContactTally]
+    /// Per reporting interval: agent-seconds on duty in it (all groups, observed window).
+    public var intervalStaffedSeconds: [Double]
+    /// Per reporting interval: agent-seconds busy in it.
+    public var intervalBusySeconds: [Double]
+    /// Per reporting interval: seconds of it inside the observed window (over all days).
+    public var intervalObservedSeconds: [Double]
     /// Events the kernel processed.
     public var events: Int
 }

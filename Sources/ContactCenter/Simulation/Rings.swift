@@ -8,6 +8,8 @@ struct WaitingCall {
     var talk: Double
     /// After-call work the call will take, in seconds.
     var wrapUp: Double
+    /// Reporting interval the call was offered in (`-1` outside opening hours).
+    var interval: Int32 = -1
 
     var hasLeft: Bool { talk < 0 }
 }
@@ -106,13 +108,17 @@ struct CallQueue {
 
 /// The idle agents of one group, longest idle first: agents join at the back when they free up, so
 /// the front is always the agent who has been idle longest.
+///
+/// Entries carry the agent's generation at the time it became idle; an agent that goes off shift or
+/// is taken while its entry waits leaves a stale entry behind, which is skipped when it reaches the
+/// front (lazy deletion, O(1) amortised). The ring grows when stale entries pile up.
 struct IdleAgents {
-    private var buffer: ContiguousArray<UInt32>
-    private let mask: Int
+    private var buffer: ContiguousArray<UInt64>
+    private var mask: Int
     private var head = 0
     private(set) var count = 0
 
-    /// A ring with room for `capacity` agents.
+    /// A ring with room for `capacity` entries before it grows.
     init(capacity: Int) {
         var size = 1
         while size < Swift.max(capacity, 1) { size <<= 1 }
@@ -122,21 +128,31 @@ struct IdleAgents {
 
     var isEmpty: Bool { count == 0 }
 
-    /// The agent idle longest (the ring must not be empty).
+    /// The oldest entry: an agent and its generation then (the ring must not be empty).
     @inline(__always)
-    var front: UInt32 { buffer[head] }
+    var front: (agent: Int, generation: UInt32) {
+        let entry = buffer[head]
+        return (Int(entry >> 32), UInt32(truncatingIfNeeded: entry))
+    }
 
     @inline(__always)
-    mutating func append(_ agent: UInt32) {
-        buffer[(head + count) & mask] = agent
+    mutating func append(_ agent: Int, generation: UInt32) {
+        if count == buffer.count { grow() }
+        buffer[(head + count) & mask] = UInt64(agent) << 32 | UInt64(generation)
         count += 1
     }
 
     @inline(__always)
-    mutating func removeFront() -> UInt32 {
-        let agent = buffer[head]
+    mutating func removeFront() {
         head = (head + 1) & mask
         count -= 1
-        return agent
+    }
+
+    private mutating func grow() {
+        var bigger = ContiguousArray<UInt64>(repeating: 0, count: buffer.count * 2)
+        for offset in 0..<count { bigger[offset] = buffer[(head + offset) & mask] }
+        buffer = bigger
+        mask = bigger.count - 1
+        head = 0
     }
 }

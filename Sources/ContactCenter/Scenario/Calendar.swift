@@ -1,0 +1,90 @@
+/// Opening hours and the intervals KPIs are reported by.
+///
+/// Times of day are seconds after midnight. The simulated time starts on a Monday at 00:00; day `d`
+/// of a replication is weekday `d % 7` (0 = Monday).
+public struct BusinessCalendar: Sendable, Equatable {
+    /// Opening time, seconds after midnight.
+    public var open: Double
+    /// Closing time, seconds after midnight (after `open`; 86,400 for midnight).
+    public var close: Double
+    /// Length of a reporting interval, in seconds (15, 30 or 60 minutes); it divides the opening hours.
+    public var intervalSeconds: Double
+    /// Weekdays the center opens, 0 = Monday … 6 = Sunday.
+    public var days: Set<Int>
+    /// What happens to a call that arrives while the center is closed.
+    public var closedCalls: ClosedCallPolicy
+    /// What happens at closing time to calls still waiting.
+    public var atClose: ClosingPolicy
+
+    /// The 24/7 calendar with one-hour intervals: what a scenario without `calendar` uses.
+    public static let alwaysOpen = BusinessCalendar(
+        open: 0, close: 86_400, intervalSeconds: 3_600, days: Set(0..<7), closedCalls: .drop, atClose: .serve)
+
+    /// Creates a calendar.
+    public init(
+        open: Double, close: Double, intervalSeconds: Double, days: Set<Int> = Set(0..<7),
+        closedCalls: ClosedCallPolicy = .drop, atClose: ClosingPolicy = .serve
+    ) {
+        self.open = open
+        self.close = close
+        self.intervalSeconds = intervalSeconds
+        self.days = days
+        self.closedCalls = closedCalls
+        self.atClose = atClose
+    }
+
+    /// Number of reporting intervals in a day's opening hours.
+    public var intervalCount: Int { Int(((close - open) / intervalSeconds).rounded()) }
+
+    /// Whether the center never closes.
+    public var isAlwaysOpen: Bool { open == 0 && close == 86_400 && days.count == 7 }
+
+    /// "HH:MM" of the start of interval `index`.
+    public func intervalLabel(_ index: Int) -> String {
+        let minutes = Int((open + Double(index) * intervalSeconds) / 60)
+        let hours = minutes / 60, rest = minutes % 60
+        return (hours < 10 ? "0" : "") + String(hours) + ":" + (rest < 10 ? "0" : "") + String(rest)
+    }
+}
+
+/// What happens to a call that arrives while the center is closed.
+public enum ClosedCallPolicy: String, Sendable, Equatable, CaseIterable {
+    /// The caller hears a closed message and is lost (counted as `closedArrivals`).
+    case drop
+    /// The caller tries again at the next opening (counted as `closedArrivals`, then offered at opening).
+    case carryOver
+}
+
+/// What happens at closing time to calls still waiting in the queue.
+public enum ClosingPolicy: String, Sendable, Equatable, CaseIterable {
+    /// Agents keep serving the callers already waiting (the default).
+    case serve
+    /// Callers still waiting are dropped (counted as `droppedAtClose`).
+    case drop
+}
+
+/// Time-varying demand of a call type over a day's reporting intervals.
+public enum DemandProfile: Sendable, Equatable {
+    /// `perDay` contacts a day, spread over the intervals in proportion to `weights` (one per interval,
+    /// or all equal when empty).
+    case perDay(Double, weights: [Double])
+    /// One rate per interval, in contacts per hour.
+    case perInterval([Double])
+}
+
+/// A daily shift of an agent group.
+public struct Shift: Sendable, Equatable {
+    /// Start, seconds after midnight.
+    public var start: Double
+    /// End, seconds after midnight (after `start`, at most 86,400).
+    public var end: Double
+    /// Agents on the shift.
+    public var agents: Int
+
+    /// Creates a shift.
+    public init(start: Double, end: Double, agents: Int) {
+        self.start = start
+        self.end = end
+        self.agents = agents
+    }
+}
