@@ -47,18 +47,20 @@ public enum KPICatalog {
     /// KPIs about contacts, reported for the centre and per call type.
     public static let contacts: [KPIDefinition] = [
         KPIDefinition(key: "arrivals", label: "arrivals", unit: .count) { Double($0.contacts.arrivals) },
-        KPIDefinition(key: "offered", label: "offered (reach the queue)", unit: .count) { Double($0.contacts.arrivals) },
+        KPIDefinition(key: "closedArrivals", label: "arrived while closed", unit: .count) { Double($0.contacts.closedArrivals) },
+        KPIDefinition(key: "offered", label: "offered (reach the queue)", unit: .count) { Double($0.contacts.offered) },
         KPIDefinition(key: "answered", label: "answered", unit: .count) { Double($0.contacts.answered) },
         KPIDefinition(key: "abandoned", label: "abandoned", unit: .count) { Double($0.contacts.abandoned) },
+        KPIDefinition(key: "droppedAtClose", label: "dropped at closing", unit: .count) { Double($0.contacts.droppedAtClose) },
         KPIDefinition(key: "waitingAtEnd", label: "still waiting at end", unit: .count) { Double($0.contacts.waitingAtEnd) },
         KPIDefinition(key: "serviceLevel", label: "service level", unit: .share) {
-            ratio(Double($0.contacts.answeredWithinTarget), Double($0.contacts.arrivals))
+            ratio(Double($0.contacts.answeredWithinTarget), Double($0.contacts.offered))
         },
         KPIDefinition(key: "abandonmentRate", label: "abandonment rate", unit: .share) {
-            ratio(Double($0.contacts.abandoned), Double($0.contacts.arrivals))
+            ratio(Double($0.contacts.abandoned), Double($0.contacts.offered))
         },
         KPIDefinition(key: "answerRate", label: "answer rate", unit: .share) {
-            ratio(Double($0.contacts.answered), Double($0.contacts.arrivals))
+            ratio(Double($0.contacts.answered), Double($0.contacts.offered))
         },
         KPIDefinition(key: "averageSpeedOfAnswer", label: "average speed of answer", unit: .seconds) {
             ratio($0.contacts.waitOfAnswered, Double($0.contacts.answered))
@@ -81,6 +83,20 @@ public enum KPICatalog {
             ratio(Double($0.answeredByAgents), $0.staffedSeconds / 3600)
         },
         KPIDefinition(key: "staffedAgentHours", label: "staffed agent-hours", unit: .count) { $0.staffedSeconds / 3600 },
+    ]
+
+    /// KPIs of a reporting interval (contacts offered in it, agents' time in it), all days together.
+    public static let interval: [KPIDefinition] = [
+        contacts.first { $0.key == "offered" }!,
+        contacts.first { $0.key == "answered" }!,
+        contacts.first { $0.key == "abandoned" }!,
+        contacts.first { $0.key == "serviceLevel" }!,
+        contacts.first { $0.key == "abandonmentRate" }!,
+        contacts.first { $0.key == "averageSpeedOfAnswer" }!,
+        agents.first { $0.key == "occupancy" }!,
+        KPIDefinition(key: "agentsStaffed", label: "agents on duty, average", unit: .average) {
+            ratio($0.staffedSeconds, $0.observedSeconds)
+        },
     ]
 
     /// KPIs of the centre only.

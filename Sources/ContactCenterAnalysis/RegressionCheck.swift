@@ -63,13 +63,15 @@ struct ResultDocument {
             return nil
         }
         if let error = collect(document["kpis"], scope: "centre", name: scenario, path: "kpis") { return .failure(error) }
-        for (key, scope) in [("callTypes", "callType"), ("agentGroups", "agentGroup")] {
+        for (key, scope, nameKey) in [("callTypes", "callType", "name"), ("agentGroups", "agentGroup", "name"), ("intervals", "interval", "start")] {
+            // Results recorded before intervals were reported have none: nothing to compare there.
+            if key == "intervals" && document[key] == nil { continue }
             guard case .array(let items)? = document[key] else {
                 return .failure(ResultFormatError(path: key, expected: "an array"))
             }
             for (index, item) in items.enumerated() {
-                guard case .string(let name)? = item["name"] else {
-                    return .failure(ResultFormatError(path: "\(key)[\(index)].name", expected: "a name"))
+                guard case .string(let name)? = item[nameKey] else {
+                    return .failure(ResultFormatError(path: "\(key)[\(index)].\(nameKey)", expected: "a name"))
                 }
                 if let error = collect(item["kpis"], scope: scope, name: name, path: "\(key)[\(index)].kpis") {
                     return .failure(error)

@@ -42,6 +42,12 @@ extension RunReport {
                     JSONMember(key: "kpis", value: RunReport.json(type.kpis)),
                 ])
             })),
+            JSONMember(key: "intervals", value: .array(intervals.map { interval in
+                .object([
+                    JSONMember(key: "start", value: .string(interval.start)),
+                    JSONMember(key: "kpis", value: RunReport.json(interval.kpis)),
+                ])
+            })),
             JSONMember(key: "agentGroups", value: .array(agentGroups.map { group in
                 .object([
                     JSONMember(key: "name", value: .string(group.name)),
@@ -83,6 +89,7 @@ extension RunReport {
         rows("centre", scenarioName, centre)
         for type in callTypes { rows("callType", type.name, type.kpis) }
         for group in agentGroups { rows("agentGroup", group.name, group.kpis) }
+        for interval in intervals { rows("interval", interval.start, interval.kpis) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -96,7 +103,7 @@ extension RunReport {
         let horizon = horizonSeconds.truncatingRemainder(dividingBy: 86400) == 0
             ? "\(formatNumber(horizonSeconds / 86400, decimals: 0)) day(s)"
             : "\(formatNumber(horizonSeconds / 3600, decimals: 2)) hour(s)"
-        out += "\(replications) replication(s) of \(horizon), 24/7, seed \(seed)"
+        out += "\(replications) replication(s) of \(horizon)\(hasOpeningHours ? "" : ", 24/7"), seed \(seed)"
         if warmupSeconds > 0 { out += ", warm-up \(formatNumber(warmupSeconds / 60, decimals: 0)) min" }
         out += "\nservice level = answered within \(formatNumber(serviceLevel.targetSeconds, decimals: 0)) s / offered"
         out += " (goal \(formatNumber(serviceLevel.goal * 100, decimals: 0)) %)\n\n"
@@ -126,6 +133,18 @@ extension RunReport {
         }
         out += renderTable(
             header: ["agent group", "agents", "occupancy", "contacts/agent-hour"], rows: groupRows, rightAligned: [1, 2, 3])
+
+        out += "\n"
+        let intervalKeys = ["offered", "serviceLevel", "abandonmentRate", "averageSpeedOfAnswer", "occupancy", "agentsStaffed"]
+        let intervalRows = intervals.map { interval -> [String] in
+            [interval.start] + intervalKeys.map { key in
+                let estimate = interval.kpis.first { $0.definition.key == key }
+                return format(estimate?.interval?.mean, estimate?.definition.unit ?? .count)
+            }
+        }
+        out += renderTable(
+            header: ["interval", "offered", "service level", "abandoned", "ASA", "occupancy", "agents"],
+            rows: intervalRows, rightAligned: Set(1...6))
         return out
     }
 

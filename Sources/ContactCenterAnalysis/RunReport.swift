@@ -22,6 +22,10 @@ public struct RunReport: Sendable {
     public let callTypes: [(name: String, kpis: [KPIEstimate])]
     /// KPIs per agent group, in scenario order.
     public let agentGroups: [(name: String, agents: Int, kpis: [KPIEstimate])]
+    /// KPIs per reporting interval of the day ("08:00", …), all simulated days together.
+    public let intervals: [(start: String, kpis: [KPIEstimate])]
+    /// Whether the center keeps opening hours (otherwise it is open 24/7).
+    public let hasOpeningHours: Bool
 
     /// Summarises the replications of a run of `scenario`.
     /// - Precondition: `results` is not empty.
@@ -50,6 +54,16 @@ public struct RunReport: Sendable {
                     waitingIntegral: 0, observedSeconds: result.observedSeconds)
             }
             return (scenario.callTypes[type].name, KPICatalog.contacts.map { KPIEstimate($0, sources: sources) })
+        }
+        hasOpeningHours = !scenario.calendar.isAlwaysOpen
+        intervals = (0..<scenario.calendar.intervalCount).map { interval in
+            let sources = results.map { result in
+                KPISource(
+                    contacts: result.intervals[interval], staffedSeconds: result.intervalStaffedSeconds[interval],
+                    busySeconds: result.intervalBusySeconds[interval], answeredByAgents: result.intervals[interval].answered,
+                    waitingIntegral: 0, observedSeconds: result.intervalObservedSeconds[interval])
+            }
+            return (scenario.calendar.intervalLabel(interval), KPICatalog.interval.map { KPIEstimate($0, sources: sources) })
         }
         agentGroups = scenario.agentGroups.indices.map { group in
             let sources = results.map { result in

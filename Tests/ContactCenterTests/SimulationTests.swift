@@ -30,17 +30,23 @@ let multiSkillScenario = """
 func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLocation: SourceLocation = #_sourceLocation) {
     for tally in result.callTypes + [result.overall] {
         // Conservation: every arrival of the cohort is answered, abandoned or still waiting.
-        #expect(tally.arrivals == tally.answered + tally.abandoned + tally.waitingAtEnd, sourceLocation: sourceLocation)
+        #expect(
+            tally.arrivals == tally.closedArrivals + tally.answered + tally.abandoned + tally.droppedAtClose + tally.waitingAtEnd,
+            sourceLocation: sourceLocation)
         #expect(tally.answeredWithinTarget <= tally.answered, sourceLocation: sourceLocation)
         #expect(tally.maxWait >= (tally.waitP99 ?? 0) * (1 - 1.0 / 256), sourceLocation: sourceLocation)
     }
     #expect(result.overall.answered == result.agentGroups.reduce(0) { $0 + $1.answered }, sourceLocation: sourceLocation)
+    // Every offered contact belongs to exactly one reporting interval.
+    #expect(result.intervals.reduce(0) { $0 + $1.arrivals } == result.overall.arrivals - result.overall.closedArrivals, sourceLocation: sourceLocation)
+    #expect(result.intervals.reduce(0) { $0 + $1.answered } == result.overall.answered, sourceLocation: sourceLocation)
+    #expect(result.intervals.reduce(0) { $0 + $1.abandoned } == result.overall.abandoned, sourceLocation: sourceLocation)
     for group in result.agentGroups {
         #expect(group.busySeconds <= group.staffedSeconds * (1 + 1e-12), sourceLocation: sourceLocation)
     }
     if scenario.simulation.warmupSeconds == 0 {
         // Little's law as a sample-path identity: ∫ Q(t) dt equals the total time callers spent waiting.
-        let waited = result.overall.waitOfAnswered + result.overall.waitOfAbandoned + result.overall.waitAtEnd
+        let waited = result.overall.waitOfAnswered + result.overall.waitOfAbandoned + result.overall.waitAtEnd + result.overall.waitOfDroppedAtClose
         #expect(abs(result.waitingIntegral - waited) <= 1e-9 * Swift.max(waited, 1), sourceLocation: sourceLocation)
     }
 }

@@ -17,6 +17,11 @@ extension Scenario {
         check(serviceLevel.targetSeconds >= 0 && serviceLevel.targetSeconds.isFinite, "serviceLevel.targetSeconds", "expected seconds ≥ 0")
         check(serviceLevel.goal >= 0 && serviceLevel.goal <= 1, "serviceLevel.goal", "expected a share from 0 to 1")
         check(!callTypes.isEmpty, "callTypes", "expected at least one call type")
+        check(calendar.open >= 0 && calendar.open < calendar.close && calendar.close <= 86_400 && !calendar.days.isEmpty
+              && [900.0, 1800, 3600].contains(calendar.intervalSeconds)
+              && (calendar.close - calendar.open).truncatingRemainder(dividingBy: calendar.intervalSeconds) == 0,
+              "calendar", "expected opening before closing, 15-, 30- or 60-minute intervals that divide the opening hours, and at least one day")
+        check(busynessCV >= 0 && busynessCV <= 2, "busyness.cv", "expected a coefficient of variation from 0 to 2")
         check(!agentGroups.isEmpty, "agentGroups", "expected at least one agent group")
         var names: Set<String> = []
         for (index, callType) in callTypes.enumerated() {
@@ -27,7 +32,18 @@ extension Scenario {
                 rate == 0 || (rate >= ScenarioReader.minimumRate && rate <= ScenarioReader.maximumRate),
                 "\(path).arrivals.perHour", "expected a rate in contacts per hour: 0, or from 1e-9 to 1e9")
             check(callType.handleTime.mean > 0, "\(path).handleTime", "expected a mean > 0")
-            if callType.arrivalsPerHour > 0 {
+            let intervals = calendar.intervalCount
+            switch callType.profile {
+            case .perDay(let total, let weights):
+                check(total.isFinite && total >= 0, "\(path).arrivals.perDay", "expected a number of contacts a day ≥ 0")
+                check(weights.isEmpty || (weights.count == intervals && weights.allSatisfy { $0 >= 0 && $0.isFinite }),
+                      "\(path).arrivals.profile", "expected one weight ≥ 0 per calendar interval (\(intervals))")
+            case .perInterval(let rates):
+                check(rates.count == intervals && rates.allSatisfy { $0 == 0 || ($0 >= ScenarioReader.minimumRate && $0 <= ScenarioReader.maximumRate) },
+                      "\(path).arrivals.perInterval", "expected one rate per calendar interval (\(intervals)), each 0 or from 1e-9 to 1e9")
+            case nil: break
+            }
+            if callType.hasArrivals {
                 check(
                     agentGroups.contains { $0.agents > 0 && $0.skills.contains(callType.name) }, path,
                     "expected an agent group with agents that can serve \"\(callType.name)\"")
@@ -38,6 +54,10 @@ extension Scenario {
             let path = "agentGroups[\(index)]"
             check(!group.name.isEmpty && groupNames.insert(group.name).inserted, "\(path).name", "expected a unique, non-empty name")
             check(group.agents >= 0, "\(path).agents", "expected agents ≥ 0")
+            for (s, shift) in group.shifts.enumerated() {
+                check(shift.start >= 0 && shift.start < shift.end && shift.end <= 86_400 && shift.agents >= 0,
+                      "\(path).shifts[\(s)]", "expected 00:00 ≤ start < end ≤ 24:00 and agents ≥ 0")
+            }
             check(!group.skills.isEmpty, "\(path).skills", "expected at least one skill")
             for (s, skill) in group.skills.enumerated() {
                 check(names.contains(skill), "\(path).skills[\(s)]", "skill \"\(skill)\" names no call type")

@@ -93,6 +93,15 @@ public struct CallType: Sendable, Equatable {
     /// Arrival rate while the center is closed, in contacts per hour (0 by default).
     public var closedPerHour: Double = 0
 
+    /// Whether any contact of this type ever arrives.
+    public var hasArrivals: Bool {
+        switch profile {
+        case nil: return arrivalsPerHour > 0 || closedPerHour > 0
+        case .perDay(let total, _): return total > 0 || closedPerHour > 0
+        case .perInterval(let rates): return rates.contains { $0 > 0 } || closedPerHour > 0
+        }
+    }
+
     /// Creates a call type.
     public init(
         name: String, arrivalsPerHour: Double, handleTime: Distribution,

@@ -616,7 +616,7 @@ struct ScenarioDecoder {
         }
         guard !groups.contains(nil) else { return }
         for (t, callType) in callTypes.enumerated() {
-            guard let callType, callType.arrivalsPerHour > 0 else { continue }
+            guard let callType, callType.hasArrivals else { continue }
             let servers = groups.compactMap { $0 }.filter { $0.skills.contains(callType.name) }
             if servers.isEmpty {
                 problems.add("callTypes[\(t)]", "call type \"\(callType.name)\" has arrivals but no agent group has it in its skills")

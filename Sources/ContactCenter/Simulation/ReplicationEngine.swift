@@ -245,6 +245,7 @@ struct ReplicationEngine {
                 noteWaitingChange(by: -1)
                 if call.arrival >= model.warmup {
                     tallies[type].droppedAtClose += 1
+                    tallies[type].waitOfDroppedAtClose += now - call.arrival
                     intervalTallies[Int(call.interval)].droppedAtClose += 1
                 }
             }
@@ -402,6 +403,10 @@ struct ReplicationEngine {
 
     private mutating func startService(agent: Int, type: Int, call: WaitingCall) {
         let group = Int(groupOfAgent[agent])
+        #if CCSIM_INVARIANTS
+        precondition(onDuty[agent] && !busy[agent], "agent \(agent) took a contact off shift or while busy")
+        precondition(model.groupSkills[group].contains(type), "agent \(agent) took a contact outside its skills")
+        #endif
         busy[agent] = true
         generation[agent] &+= 1
         let end = now + call.talk + call.wrapUp

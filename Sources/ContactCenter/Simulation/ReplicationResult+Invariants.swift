@@ -1,6 +1,7 @@
 extension ReplicationResult {
     /// Checks the accounting identities every replication must satisfy: conservation
-    /// (arrivals = answered + abandoned + still waiting, per call type and overall), busy time within
+    /// (arrivals = closed + answered + abandoned + dropped at closing + still waiting, per call type and
+    /// overall; the intervals' offered contacts add up to the centre's), busy time within
     /// staffed time, and, without a warm-up, Little's law as a sample-path identity
     /// (∫ callers waiting dt = total time callers waited).
     ///
@@ -11,14 +12,16 @@ extension ReplicationResult {
         #if CCSIM_INVARIANTS
         for (index, tally) in (callTypes + [overall]).enumerated() {
             precondition(
-                tally.arrivals == tally.answered + tally.abandoned + tally.waitingAtEnd,
+                tally.arrivals == tally.closedArrivals + tally.answered + tally.abandoned + tally.droppedAtClose + tally.waitingAtEnd,
                 "replication \(replication), tally \(index): conservation broken: \(tally)")
         }
+        let offered = intervals.reduce(0) { $0 + $1.arrivals }
+        precondition(offered == overall.arrivals - overall.closedArrivals, "intervals do not add up to the offered contacts")
         for group in agentGroups {
             precondition(group.busySeconds <= group.staffedSeconds * (1 + 1e-12), "busy time above staffed time")
         }
         if warmupSeconds == 0 {
-            let waited = overall.waitOfAnswered + overall.waitOfAbandoned + overall.waitAtEnd
+            let waited = overall.waitOfAnswered + overall.waitOfAbandoned + overall.waitAtEnd + overall.waitOfDroppedAtClose
             precondition(
                 abs(waitingIntegral - waited) <= 1e-9 * Swift.max(waited, 1),
                 "replication \(replication): Little's law broken: ∫Q dt = \(waitingIntegral), waits = \(waited)")

@@ -14,6 +14,8 @@ public struct ContactTally: Sendable, Equatable {
     public var droppedAtClose = 0
     /// Contacts that reached an agent.
     public var answered = 0
+    /// Contacts that reached the queue: arrivals less those that found the center closed.
+    public var offered: Int { arrivals - closedArrivals }
     /// Contacts whose caller hung up before an agent answered.
     public var abandoned = 0
     /// Contacts still waiting for an agent when the horizon ended.
@@ -28,6 +30,8 @@ public struct ContactTally: Sendable, Equatable {
     public var waitOfAbandoned = 0.0
     /// Sum of the waits, up to the end of the horizon, of contacts still waiting then, in seconds.
     public var waitAtEnd = 0.0
+    /// Sum of the waits, up to closing time, of contacts dropped at closing, in seconds.
+    public var waitOfDroppedAtClose = 0.0
     /// Sum of the talk times of answered contacts, in seconds.
     public var talkTime = 0.0
     /// Sum of the after-call work of answered contacts, in seconds.
@@ -57,6 +61,7 @@ public struct ContactTally: Sendable, Equatable {
         waitOfAnswered += other.waitOfAnswered
         waitOfAbandoned += other.waitOfAbandoned
         waitAtEnd += other.waitAtEnd
+        waitOfDroppedAtClose += other.waitOfDroppedAtClose
         talkTime += other.talkTime
         wrapUpTime += other.wrapUpTime
         maxWait = Swift.max(maxWait, other.maxWait)

@@ -1,0 +1,169 @@
+import Foundation
+import SimulationKernel
+import Testing
+@testable import ContactCenter
+
+/// Opening hours, time-varying demand, busyness, closed hours and shifts, each against a known answer.
+@Suite struct CalendarTests {
+    /// A scenario from its JSON body (top-level keys after ccsimVersion and name).
+    func scenario(_ body: String) throws -> Scenario {
+        try readScenario("""
+            {"ccsimVersion": 1, "name": "calendar test", \(body)}
+            """)
+    }
+
+    /// Mean over replications and its half width at 99.9 %.
+    func estimate(_ values: [Double]) -> (mean: Double, halfWidth: Double) {
+        let interval = ConfidenceInterval(values: values, confidence: 0.999)
+        return (interval.mean, interval.halfWidth ?? 0)
+    }
+
+    @Test func perIntervalArrivalCountsFollowTheProfile() throws {
+        let s = try scenario("""
+            "simulation": {"days": 5, "replications": 30, "seed": 4},
+            "calendar": {"open": "08:00", "close": "12:00", "intervalMinutes": 60},
+            "callTypes": [{"name": "a", "arrivals": {"perDay": 400, "profile": [1, 2, 3, 4]},
+                           "handleTime": {"distribution": "exponential", "mean": 60}}],
+            "agentGroups": [{"name": "g", "agents": 5, "skills": ["a"]}]
+            """)
+        let results = try Simulation(scenario: s).run(threads: 2)
+        for (interval, share) in [0.1, 0.2, 0.3, 0.4].enumerated() {
+            let counts = results.map { Double($0.intervals[interval].arrivals) }
+            let (mean, halfWidth) = estimate(counts)
+            // Expected: 5 days × 400 × share.
+            #expect(abs(mean - 2000 * share) <= halfWidth, "interval \(interval): \(mean) ± \(halfWidth)")
+        }
+        for result in results {
+            #expect(result.overall.closedArrivals == 0)
+            expectInvariants(result, scenario: s)
+        }
+    }
+
+    @Test func perIntervalRatesAreContactsPerHour() throws {
+        let s = try scenario("""
+            "simulation": {"days": 3, "replications": 30, "seed": 5},
+            "calendar": {"open": "09:00", "close": "10:00", "intervalMinutes": 30},
+            "callTypes": [{"name": "a", "arrivals": {"perInterval": [120, 0]},
+                           "handleTime": {"distribution": "exponential", "mean": 60}}],
+            "agentGroups": [{"name": "g", "agents": 4, "skills": ["a"]}]
+            """)
+        let results = try Simulation(scenario: s).run(threads: 2)
+        let (mean, halfWidth) = estimate(results.map { Double($0.intervals[0].arrivals) })
+        #expect(abs(mean - 3 * 60) <= halfWidth)  // 120 an hour for half an hour, 3 days
+        #expect(results.allSatisfy { $0.intervals[1].arrivals == 0 })
+    }
+
+    /// A gamma busyness factor of mean 1 and cv c makes a day's count mixed Poisson:
+    /// variance m + (c·m)², far above the Poisson m.
+    @Test func busynessSpreadsDailyVolumes() throws {
+        let s = try scenario("""
+            "simulation": {"days": 1, "replications": 400, "seed": 6},
+            "busyness": {"cv": 0.5},
+            "callTypes": [{"name": "a", "arrivals": {"perDay": 100},
+                           "handleTime": {"distribution": "exponential", "mean": 60}}],
+            "agentGroups": [{"name": "g", "agents": 2, "skills": ["a"]}]
+            """)
+        let counts = try Simulation(scenario: s).run(threads: 2).map { Double($0.overall.arrivals) }
+        let stats = RunningStatistics(counts)
+        let n = Double(counts.count)
+        let m4 = counts.reduce(0.0) { $0 + pow($1 - stats.mean, 4) } / n
+        let variance = stats.sumOfSquaredDeviations / n
+        let standardError = ((m4 - variance * variance) / n).squareRoot()
+        #expect(abs(stats.mean - 100) <= 4.4 * (variance / n).squareRoot())
+        #expect(abs(variance - (100 + 2500)) <= 4.4 * standardError, "variance \(variance) ± \(standardError)")
+    }
+
+    @Test func callsWhileClosedAreCountedAndDroppedOrCarriedToTheOpening() throws {
+        func run(_ policy: String) throws -> [ReplicationResult] {
+            let s = try scenario("""
+                "simulation": {"days": 7, "replications": 10, "seed": 7},
+                "calendar": {"open": "09:00", "close": "17:00", "intervalMinutes": 60, "closedCalls": "\(policy)"},
+                "callTypes": [{"name": "a", "arrivals": {"perHour": 20, "closedPerHour": 2},
+                               "handleTime": {"distribution": "exponential", "mean": 120},
+                               "patience": {"distribution": "exponential", "mean": 600}}],
+                "agentGroups": [{"name": "g", "agents": 3, "skills": ["a"]}]
+                """)
+            let results = try Simulation(scenario: s).run(threads: 2)
+            for result in results { expectInvariants(result, scenario: s) }
+            return results
+        }
+        let dropped = try run("drop")
+        let (closed, halfWidth) = estimate(dropped.map { Double($0.overall.closedArrivals) })
+        #expect(abs(closed - 2 * 16 * 7) <= halfWidth)  // 2 an hour for 16 closed hours a day
+        // Dropped: never offered, so offered = arrivals − closed.
+        #expect(dropped.allSatisfy { $0.overall.offered == $0.intervals.reduce(0) { $0 + $1.arrivals } })
+        // Carried over: every closed caller (but those after the last opening) calls again at opening,
+        // so the 09:00 interval carries about 32 more offered calls than the others.
+        let carried = try run("carryOver")
+        let opening = estimate(carried.map { Double($0.intervals[0].arrivals) })
+        let later = estimate(carried.map { Double($0.intervals[3].arrivals) })
+        #expect(abs(opening.mean - later.mean - 32 * 6) <= opening.halfWidth + later.halfWidth, "\(opening) vs \(later)")
+    }
+
+    @Test func callsStillWaitingAtClosingAreServedOrDropped() throws {
+        func run(_ policy: String) throws -> [ReplicationResult] {
+            let s = try scenario("""
+                "simulation": {"days": 5, "replications": 6, "seed": 8},
+                "calendar": {"open": "09:00", "close": "12:00", "intervalMinutes": 60, "atClose": "\(policy)"},
+                "callTypes": [{"name": "a", "arrivals": {"perHour": 40},
+                               "handleTime": {"distribution": "exponential", "mean": 300}}],
+                "agentGroups": [{"name": "g", "agents": 3, "skills": ["a"]}]
+                """)
+            let results = try Simulation(scenario: s).run(threads: 2)
+            for result in results { expectInvariants(result, scenario: s) }
+            return results
+        }
+        // Overloaded (3.3 Erlangs on 3 agents, no abandonment): a queue is left at 12:00 every day.
+        let served = try run("serve")
+        #expect(served.allSatisfy { $0.overall.droppedAtClose == 0 })
+        // The queue left at closing is worked off after 12:00: agents stay past closing (overtime).
+        #expect(served.allSatisfy { $0.agentGroups[0].overtimeSeconds > 0 })
+        let dropped = try run("drop")
+        #expect(dropped.allSatisfy { $0.overall.droppedAtClose > 0 && $0.overall.waitingAtEnd == 0 })
+    }
+
+    @Test func shiftsStaffOnlyTheirHoursAndAgentsFinishTheContactInHand() throws {
+        let s = try scenario("""
+            "simulation": {"days": 4, "replications": 6, "seed": 9},
+            "calendar": {"open": "08:00", "close": "16:00", "intervalMinutes": 60},
+            "callTypes": [{"name": "a", "arrivals": {"perHour": 30},
+                           "handleTime": {"distribution": "exponential", "mean": 240},
+                           "patience": {"distribution": "exponential", "mean": 120}}],
+            "agentGroups": [{"name": "morning", "skills": ["a"], "shifts": [{"start": "08:00", "end": "12:00", "agents": 3}]}]
+            """)
+        for result in try Simulation(scenario: s).run(threads: 2) {
+            expectInvariants(result, scenario: s)
+            // Scheduled: 3 agents × 4 hours × 4 days; plus overtime finishing contacts after 12:00.
+            let group = result.agentGroups[0]
+            #expect(abs(group.staffedSeconds - group.overtimeSeconds - 3 * 4 * 3600 * 4) < 1e-6)
+            #expect(group.overtimeSeconds > 0)
+            // No contact offered after noon is answered: nobody is on duty then.
+            for interval in 4..<8 {
+                #expect(result.intervals[interval].answered == 0)
+                #expect(result.intervals[interval].abandoned == result.intervals[interval].arrivals)
+            }
+            #expect(result.intervals[0].answered > 0)
+            // Scheduled hours only in the morning intervals (overtime spills just past noon).
+            #expect(abs(result.intervalStaffedSeconds[0] - 3 * 3600 * 4) < 1e-6)
+        }
+    }
+
+    @Test func aConstantHeadCountWorksTheOpeningHoursOfWorkingDays() throws {
+        let s = try scenario("""
+            "simulation": {"days": 14, "replications": 2, "seed": 10},
+            "calendar": {"open": "09:00", "close": "18:00", "intervalMinutes": 30, "days": ["mon", "tue", "wed", "thu", "fri"]},
+            "callTypes": [{"name": "a", "arrivals": {"perHour": 10},
+                           "handleTime": {"distribution": "exponential", "mean": 200},
+                           "patience": {"distribution": "exponential", "mean": 300}}],
+            "agentGroups": [{"name": "g", "agents": 2, "skills": ["a"]}]
+            """)
+        for result in try Simulation(scenario: s).run(threads: 1) {
+            expectInvariants(result, scenario: s)
+            let group = result.agentGroups[0]
+            #expect(abs(group.staffedSeconds - group.overtimeSeconds - 2 * 9 * 3600 * 10) < 1e-6)  // 10 working days
+            // Weekends closed: about 10 calls an hour × 9 hours × 10 days offered, none at the weekend.
+            #expect(result.overall.closedArrivals == 0)  // no closedPerHour
+            #expect(result.intervalObservedSeconds.allSatisfy { abs($0 - 1800 * 10) < 1e-6 })
+        }
+    }
+}
