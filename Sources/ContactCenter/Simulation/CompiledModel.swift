@@ -149,7 +149,7 @@ struct CompiledCalendar: Sendable {
         let day = (time / 86_400).rounded(.down)
         let midnight = day * 86_400
         let timeOfDay = time - midnight
-        if !workingDays[Int(day.truncatingRemainder(dividingBy: 7))] { return (midnight + 86_400, -1) }
+        if !workingDays[Int(day) % 7] { return (midnight + 86_400, -1) }
         if timeOfDay < open { return (midnight + open, -1) }
         if timeOfDay >= close { return (midnight + 86_400, -1) }
         var interval = Swift.min(Int((timeOfDay - open) / intervalSeconds), intervalCount - 1)
@@ -166,7 +166,7 @@ struct CompiledCalendar: Sendable {
         var day = (time / 86_400).rounded(.down)
         for _ in 0..<8 {
             let opening = day * 86_400 + open
-            if workingDays[Int(day.truncatingRemainder(dividingBy: 7))], opening >= time { return opening }
+            if workingDays[Int(day) % 7], opening >= time { return opening }
             day += 1
         }
         return nil

@@ -54,6 +54,11 @@ struct ReplicationEngine {
     private var intervalTallies: [ContactTally]
     private var intervalStaffed: [Double]
     private var intervalBusy: [Double]
+    /// The stretch of constant demand that contains `now` (its start, end and reporting interval),
+    /// looked up again only when time leaves it: segments last 15 minutes or more.
+    private var segmentStart = 1.0
+    private var segmentEnd = 0.0
+    private var segmentInterval = -1
     private var waitingNow = 0
     private var waiting: TimeWeightedAverage
     private var eventCount = 0
@@ -195,7 +200,7 @@ struct ReplicationEngine {
         let talk = model.talk[type].sample(using: &talkStreams[type])
         let wrapUp = model.wrapUp[type]?.sample(using: &wrapUpStreams[type]) ?? 0
         let patience = model.patience[type]?.sample(using: &patienceStreams[type]) ?? .infinity
-        let interval = calendar.segment(at: now).interval
+        let interval = currentInterval()
         let counted = now >= model.warmup
         if counted { tallies[type].arrivals += 1 }
         if interval < 0 {
@@ -257,7 +262,7 @@ struct ReplicationEngine {
         var day = (time / 86_400).rounded(.down)
         for _ in 0..<8 {
             let closing = day * 86_400 + calendar.close
-            if calendar.workingDays[Int(day.truncatingRemainder(dividingBy: 7))], closing >= time {
+            if calendar.workingDays[Int(day) % 7], closing >= time {
                 if closing <= model.horizon { schedule(.closing, at: closing) }
                 return
             }
@@ -298,7 +303,7 @@ struct ReplicationEngine {
         var day = (time / 86_400).rounded(.down)
         for _ in 0..<8 {
             let start = day * 86_400 + shift.start
-            if calendar.workingDays[Int(day.truncatingRemainder(dividingBy: 7))], start >= time {
+            if calendar.workingDays[Int(day) % 7], start >= time {
                 if start < model.horizon {
                     schedule(.shiftStart, at: start, index: index)
                     let end = day * 86_400 + shift.end
@@ -326,6 +331,28 @@ struct ReplicationEngine {
             onDuty[agent] = false
             dutyEnded[agent] = now
             generation[agent] &+= 1  // an idle entry left in the ring is now stale
+        }
+    }
+
+    /// The reporting interval of `now` (`-1` while closed).
+    @inline(__always)
+    private mutating func currentInterval() -> Int {
+        if now < segmentStart || now >= segmentEnd {
+            (segmentEnd, segmentInterval) = calendar.segment(at: now)
+            segmentStart = now
+        }
+        return segmentInterval
+    }
+
+    /// Adds the busy time [from, to) of one agent to the intervals it spans (the common case, a
+    /// contact inside the current stretch, without a look-up).
+    @inline(__always)
+    private mutating func addBusy(from: Double, to: Double) {
+        let interval = currentInterval()
+        if to <= segmentEnd && from >= model.warmup && to <= model.horizon {
+            if interval >= 0 { intervalBusy[interval] += to - from }
+        } else {
+            calendar.spread(from: from, to: to, within: model.warmup, model.horizon, weight: 1, into: &intervalBusy)
         }
     }
 
@@ -413,22 +440,13 @@ struct ReplicationEngine {
         if call.arrival >= model.warmup {
             let wait = now - call.arrival
             let withinTarget = wait <= model.target
-            tallies[type].answered += 1
-            tallies[type].waitOfAnswered += wait
-            if withinTarget { tallies[type].answeredWithinTarget += 1 }
-            if wait > tallies[type].maxWait { tallies[type].maxWait = wait }
-            tallies[type].talkTime += call.talk
-            tallies[type].wrapUpTime += call.wrapUp
+            tallies[type].recordAnswer(wait: wait, withinTarget: withinTarget, talk: call.talk, wrapUp: call.wrapUp)
+            intervalTallies[Int(call.interval)].recordAnswer(wait: wait, withinTarget: withinTarget, talk: call.talk, wrapUp: call.wrapUp)
             histograms[type].record(wait)
             groupTallies[group].answered += 1
-            let interval = Int(call.interval)
-            intervalTallies[interval].answered += 1
-            intervalTallies[interval].waitOfAnswered += wait
-            if withinTarget { intervalTallies[interval].answeredWithinTarget += 1 }
-            if wait > intervalTallies[interval].maxWait { intervalTallies[interval].maxWait = wait }
         }
         groupTallies[group].busySeconds += windowOverlap(now, end)
-        calendar.spread(from: now, to: end, within: model.warmup, model.horizon, weight: 1, into: &intervalBusy)
+        addBusy(from: now, to: end)
         if end <= model.horizon {
             schedule(.agentFree, at: end, index: agent)
         }
@@ -438,12 +456,8 @@ struct ReplicationEngine {
         noteWaitingChange(by: -1)
         guard call.arrival >= model.warmup else { return }
         let wait = call.deadline - call.arrival
-        tallies[type].abandoned += 1
-        tallies[type].waitOfAbandoned += wait
-        if wait <= model.target { tallies[type].abandonedWithinTarget += 1 }
-        let interval = Int(call.interval)
-        intervalTallies[interval].abandoned += 1
-        intervalTallies[interval].waitOfAbandoned += wait
+        tallies[type].recordAbandonment(wait: wait, withinTarget: wait <= model.target)
+        intervalTallies[Int(call.interval)].recordAbandonment(wait: wait, withinTarget: wait <= model.target)
     }
 
     /// Keeps ∫ (callers waiting) dt over the observed window, for Little's law.

@@ -48,6 +48,25 @@ public struct ContactTally: Sendable, Equatable {
     /// Creates an empty tally.
     public init() {}
 
+    /// Counts an answered contact that waited `wait` seconds and brings `talk` and `wrapUp` seconds of work.
+    @inline(__always)
+    mutating func recordAnswer(wait: Double, withinTarget: Bool, talk: Double, wrapUp: Double) {
+        answered += 1
+        waitOfAnswered += wait
+        if withinTarget { answeredWithinTarget += 1 }
+        if wait > maxWait { maxWait = wait }
+        talkTime += talk
+        wrapUpTime += wrapUp
+    }
+
+    /// Counts a contact whose caller hung up after `wait` seconds.
+    @inline(__always)
+    mutating func recordAbandonment(wait: Double, withinTarget: Bool) {
+        abandoned += 1
+        waitOfAbandoned += wait
+        if withinTarget { abandonedWithinTarget += 1 }
+    }
+
     /// Adds the counts and sums of `other` (percentiles are not additive and are left alone).
     public mutating func add(_ other: ContactTally) {
         arrivals += other.arrivals
