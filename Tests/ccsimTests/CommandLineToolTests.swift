@@ -17,7 +17,7 @@ func config(_ name: String) -> String { packageRoot.appendingPathComponent("conf
     @Test func noArgumentsRunsTheBuiltInExample() {
         let outcome = CommandLineTool.execute(["--replications", "2", "--threads", "1"])
         #expect(outcome.status == 0)
-        #expect(outcome.standardOutput.hasPrefix("ccsim: Mid-size B2C hotline, busy hours\n"))
+        #expect(outcome.standardOutput.hasPrefix("ccsim: Mid-size B2C hotline\n"))
         #expect(outcome.standardOutput.contains("service level"))
         #expect(outcome.standardError.isEmpty)
     }
@@ -57,9 +57,9 @@ func config(_ name: String) -> String { packageRoot.appendingPathComponent("conf
         let outcome = CommandLineTool.execute(["run", config("mid-size-hotline.json"), "--format", "csv", "--replications", "2"])
         let lines = outcome.standardOutput.split(separator: "\n")
         #expect(lines.first == "scope,name,kpi,mean,ciLow,ciHigh")
-        #expect(lines.contains { $0.hasPrefix("centre,\"Mid-size B2C hotline, busy hours\",serviceLevel,") })
+        #expect(lines.contains { $0.hasPrefix("centre,Mid-size B2C hotline,serviceLevel,") })
         #expect(lines.contains { $0.hasPrefix("callType,billing,averageSpeedOfAnswer,") })
-        #expect(lines.contains { $0.hasPrefix("agentGroup,level1,occupancy,") })
+        #expect(lines.contains { $0.hasPrefix("agentGroup,generalists,occupancy,") })
     }
 
     @Test func seedOverrideChangesTheNumbers() {

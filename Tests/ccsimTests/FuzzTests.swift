@@ -112,13 +112,17 @@ import Testing
 
     @Test(.timeLimit(.minutes(10)))
     func randomArgumentListsNeverCrash() throws {
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath))
         let scratch = try TemporaryFolder()
         let scenario = try scratch.write("s.json", minimalFuzzSeed)
         let expected = scratch.path("expected.json")
         let words = [
             "run", "validate", "erlang", "check", "example", "help", "--help", "--version", "-h", "-", "--", "frob",
+            // Options that write files only ever name files in the scratch folder (a bare `--output`
+            // followed by a random word would write that word into the working directory).
             scenario, expected, "/no/such/file", scratch.url.path, "--replications", "--seed", "--threads", "--format",
-            "--output", "--max-events", "--expect", "--update", "--junit", "--alpha", "--per-hour", "--aht", "--agents",
+            "--output=\(scratch.path("out.txt"))", "--max-events", "--expect=\(expected)", "--update",
+            "--junit=\(scratch.path("report.xml"))", "--alpha", "--per-hour", "--aht", "--agents",
             "--patience", "--target", "--format=json", "--seed=3", "0", "1", "2", "-1", "1e3", "0.5", "nan", "inf",
             "json", "csv", "table", "xml", "", " ", "18446744073709551616", "--max-events=5000",
         ]
@@ -135,6 +139,9 @@ import Testing
                 #expect(!outcome.standardError.isEmpty, "arguments \(arguments): no message")
             }
         }
+        // Nothing was written outside the scratch folder.
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath))
+        #expect(after.subtracting(before).isEmpty, "files written to the working directory: \(after.subtracting(before).sorted())")
     }
 }
 
