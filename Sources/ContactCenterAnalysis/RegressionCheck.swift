@@ -13,8 +13,10 @@ struct ResultEntry: Equatable {
     var mean: Double?
     /// Half width of the 95 % interval (`nil` with one replication or an undefined KPI).
     var halfWidth: Double?
-    /// Replications behind the estimate.
+    /// Replications behind the estimate: those where the KPI is defined.
     var replications: Int
+    /// Replications of the run.
+    var runReplications: Int
 
     var label: String { scope == "centre" ? kpi : "\(scope) \(name): \(kpi)" }
 
@@ -57,8 +59,14 @@ struct ResultDocument {
                     return ResultFormatError(path: "\(path).\(member.key)", expected: "an object with mean, ciLow and ciHigh")
                 }
                 let halfWidth: Double? = if let mean, let low, let high { Swift.max(high - mean, mean - low) } else { nil }
+                // Results written before the count was recorded: every replication.
+                var defined = Int(replications)
+                if case .number(let count)? = member.value["n"], let exact = count.exactInteger, exact >= 0, exact <= replications {
+                    defined = Int(exact)
+                }
                 entries.append(ResultEntry(
-                    scope: scope, name: name, kpi: member.key, mean: mean, halfWidth: halfWidth, replications: Int(replications)))
+                    scope: scope, name: name, kpi: member.key, mean: mean, halfWidth: halfWidth, replications: defined,
+                    runReplications: Int(replications)))
             }
             return nil
         }
@@ -183,11 +191,18 @@ public struct RegressionCheck: Sendable {
                 verdict: verdict, reason: reason)
         }
         guard let a = old.mean, let b = new.mean else {
-            return old.mean == nil && new.mean == nil
-                ? row(nil, .ok, "undefined in both") : row(nil, .regressed, "defined in only one run")
+            if old.mean == nil && new.mean == nil { return row(nil, .ok, "undefined in both") }
+            // Defined in only one run: a change only if it was defined in most replications there
+            // (a KPI over rare contacts comes and goes with the noise).
+            let defined = old.mean == nil ? new : old
+            return 2 * defined.replications >= defined.runReplications
+                ? row(nil, .regressed, "defined in only one run") : row(nil, .ok, "defined in too few replications to test")
         }
         if exact {
             return a == b ? row(nil, .ok, "same seed, equal") : row(nil, .regressed, "fixed by the seed, yet different")
+        }
+        if old.replications < 2 || new.replications < 2 {
+            return row(nil, .ok, "defined in too few replications to test")
         }
         let seA = old.standardError ?? 0, seB = new.standardError ?? 0
         let variance = seA * seA + seB * seB

@@ -64,12 +64,14 @@ extension RunReport {
         })
     }
 
-    /// `{"mean": m, "ciLow": l, "ciHigh": h}`; `null` bounds with one replication, `null` mean when undefined.
+    /// `{"mean": m, "ciLow": l, "ciHigh": h, "n": k}`: `n` replications where the KPI is defined (a ratio
+    /// over zero contacts is not); `null` bounds with fewer than two, `null` mean when in none.
     static func json(_ interval: ConfidenceInterval?) -> JSONValue {
         .object([
             JSONMember(key: "mean", value: interval.map { .double($0.mean) } ?? .null),
             JSONMember(key: "ciLow", value: interval?.lower.map { .double($0) } ?? .null),
             JSONMember(key: "ciHigh", value: interval?.upper.map { .double($0) } ?? .null),
+            JSONMember(key: "n", value: .integer(interval?.count ?? 0)),
         ])
     }
 

@@ -36,18 +36,19 @@ public struct Distribution: Sendable, Equatable {
         return Distribution(kind: .exponential(mean: mean))
     }
 
-    /// Lognormal with the given mean (> 0) and coefficient of variation (≥ 0; 0 gives the constant mean).
+    /// Lognormal with the given mean (> 0) and coefficient of variation (≥ 0; below 10⁻⁶ gives the constant mean).
     public static func lognormal(mean: Double, cv: Double) -> Distribution {
         precondition(mean.isFinite && mean > 0 && cv.isFinite && cv >= 0, "lognormal needs mean > 0, cv ≥ 0")
-        if cv == 0 { return .deterministic(mean) }
+        if cv < 1e-6 { return .deterministic(mean) }  // below that, the variation is lost in rounding
         let sigma2 = log1p(cv * cv)
         return Distribution(kind: .lognormal(mu: log(mean) - sigma2 / 2, sigma: sigma2.squareRoot()))
     }
 
-    /// Gamma with the given mean (> 0) and coefficient of variation (≥ 0): shape 1/cv², scale mean·cv².
+    /// Gamma with the given mean (> 0) and coefficient of variation (≥ 0): shape 1/cv², scale mean·cv²
+    /// (below 10⁻⁶ the constant mean).
     public static func gamma(mean: Double, cv: Double) -> Distribution {
         precondition(mean.isFinite && mean > 0 && cv.isFinite && cv >= 0, "gamma needs mean > 0, cv ≥ 0")
-        if cv == 0 { return .deterministic(mean) }
+        if cv < 1e-6 { return .deterministic(mean) }  // a shape above 10¹² would overflow the sampler
         return Distribution(kind: .gamma(shape: 1 / (cv * cv), scale: mean * cv * cv))
     }
 

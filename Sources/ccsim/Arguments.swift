@@ -73,7 +73,8 @@ func parseArguments(_ arguments: [String], options: [OptionSpec], command name: 
         if let inlineValue {
             parsed.values[name] = inlineValue
         } else {
-            guard index < arguments.count else {
+            guard index < arguments.count, !arguments[index].hasPrefix("--") else {
+                // "--output --threads" is a forgotten value, not a file named "--threads".
                 throw UsageError(message: "\(prefix)option --\(name) needs a value (\(spec.value!))")
             }
             parsed.values[name] = arguments[index]

@@ -291,23 +291,29 @@ enum CommandLineTool {
             }
             return value
         }
-        let positive: (String) -> Double? = { Double($0).flatMap { $0.isFinite && $0 > 0 ? $0 : nil } }
+        let positive: (String) -> Double? = { Double($0).flatMap { $0 >= 1e-3 && $0 <= 1e9 ? $0 : nil } }
         let perHour = try required("per-hour", "a rate ≥ 0 in calls per hour") {
             Double($0).flatMap { $0.isFinite && $0 >= 0 && $0 <= 1e9 ? $0 : nil }
         }
-        let aht = try required("aht", "a number of seconds > 0", positive)
+        let aht = try required("aht", "a number of seconds from 0.001 to 1e9", positive)
         let agents = try required("agents", "a whole number of agents from 1 to 1000000") {
             Int($0).flatMap { (1...1_000_000).contains($0) ? $0 : nil }
         }
-        let patience = try parsed.value("patience", as: "a number of seconds > 0", positive)
-        let target = try parsed.value("target", as: "a number of seconds ≥ 0", {
-            Double($0).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+        let patience = try parsed.value("patience", as: "a number of seconds from 0.001 to 1e9", positive)
+        let target = try parsed.value("target", as: "a number of seconds from 0 to 1e9", {
+            Double($0).flatMap { $0 >= 0 && $0 <= 1e9 ? $0 : nil }
         }) ?? 20
         let format = try parsed.value("format", as: "table, json or csv", { ReportFormat(rawValue: $0) }) ?? .table
-        if let patience, Erlang.modalQueueLength(
-            arrivalsPerHour: perHour, averageHandleTime: aht, averagePatience: patience, agents: agents) >= Erlang.maximumModalQueue
-        {
-            throw UsageError(message: "erlang: the load so far exceeds the agents that about \(Int(Erlang.maximumModalQueue)) or more callers would wait; Erlang A is not computed for queues that long")
+        if let patience {
+            let modal = Erlang.modalQueueLength(arrivalsPerHour: perHour, averageHandleTime: aht, averagePatience: patience, agents: agents)
+            if modal >= Erlang.maximumModalQueue {
+                throw UsageError(message: "erlang: the load so far exceeds the agents that about \(Int(Erlang.maximumModalQueue)) or more callers would wait; Erlang A is not computed for queues that long")
+            }
+            // The exact service level takes about (event rate × target) steps over the queue states.
+            let eventRate = Double(agents) / aht + (modal + 1) / patience
+            if eventRate * target * (modal + 1) > 1e7 {
+                throw UsageError(message: "erlang: the target is too long for the exact Erlang A service level at this rate of events (\(JSONValue.double(eventRate).serialized()) per second); shorten --target or lengthen --patience")
+            }
         }
         let report = ErlangReport(arrivalsPerHour: perHour, averageHandleTime: aht, agents: agents, averagePatience: patience, targetSeconds: target)
         return .success(report.rendered(as: format))

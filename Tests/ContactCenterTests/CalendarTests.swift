@@ -167,3 +167,59 @@ import Testing
         }
     }
 }
+
+@Suite struct CalendarReviewTests {
+    /// Whole days are added in closed form: the same totals as walking every stretch.
+    @Test func spreadOverManyDaysEqualsTheSumOfSingleDays() {
+        let calendar = CompiledCalendar(BusinessCalendar(open: 8 * 3600, close: 18 * 3600, intervalSeconds: 1800, days: [0, 1, 2, 3, 4]))
+        var whole = Array(repeating: 0.0, count: calendar.intervalCount)
+        let added = calendar.spread(from: 5000, to: 40 * 86_400 + 30_000, within: 0, 1e12, weight: 2, into: &whole)
+        var byDay = Array(repeating: 0.0, count: calendar.intervalCount)
+        var total = 0.0
+        var start = 5000.0
+        while start < 40 * 86_400 + 30_000 {
+            let end = Swift.min((start / 86_400).rounded(.down) * 86_400 + 86_400, 40 * 86_400 + 30_000)
+            total += calendar.spread(from: start, to: end - 1e-9 < start ? end : end, within: 0, 1e12, weight: 2, into: &byDay)
+            start = end
+        }
+        #expect(abs(added - total) < 1e-6)
+        for (a, b) in zip(whole, byDay) { #expect(abs(a - b) < 1e-6) }
+        #expect(calendar.workingDayCount(from: 0, count: 14) == 10)
+        #expect(calendar.workingDayCount(from: 5, count: 3) == 1)  // Saturday, Sunday, Monday
+    }
+
+    /// A contact still running when its agent's next shift starts: the overtime up to that start
+    /// counts as staffed time, so occupancy stays at most 1 (found in review: it reached 2.14).
+    @Test func overtimeIntoTheNextShiftIsStaffedTime() throws {
+        let s = try readScenario("""
+            {"ccsimVersion": 1, "name": "long calls",
+             "simulation": {"days": 6, "replications": 2, "seed": 1},
+             "calendar": {"open": "09:00", "close": "17:00", "intervalMinutes": 60},
+             "callTypes": [{"name": "a", "arrivals": {"perHour": 0.5},
+                            "handleTime": {"distribution": "deterministic", "value": 108000}}],
+             "agentGroups": [{"name": "g", "skills": ["a"], "shifts": [{"start": "09:00", "end": "17:00", "agents": 2}]}]}
+            """)
+        for result in try Simulation(scenario: s).run(threads: 1) {
+            let group = result.agentGroups[0]
+            #expect(group.busySeconds <= group.staffedSeconds * (1 + 1e-12), "busy \(group.busySeconds), staffed \(group.staffedSeconds)")
+            expectInvariants(result, scenario: s)
+        }
+    }
+
+    /// The up-front work estimate reads the same demand however it is written.
+    @Test func workEstimateCountsEveryFormOfDemand() throws {
+        func estimate(_ arrivals: String) throws -> Double {
+            Simulation(scenario: try readScenario("""
+                {"ccsimVersion": 1, "name": "e", "simulation": {"days": 10, "replications": 1},
+                 "calendar": {"open": "08:00", "close": "12:00", "intervalMinutes": 60},
+                 "callTypes": [{"name": "a", "arrivals": \(arrivals), "handleTime": {"distribution": "exponential", "mean": 60}}],
+                 "agentGroups": [{"name": "g", "agents": 2, "skills": ["a"]}]}
+                """)).expectedEventsPerReplication
+        }
+        let perHour = try estimate(#"{"perHour": 100}"#)
+        #expect(abs(perHour - (100 * 4 * 10 * 2 + 2 * 10)) < 1e-6)  // 2 events a contact, 2 shift events a day
+        #expect(abs(try estimate(#"{"perDay": 400}"#) - perHour) < 1e-6)
+        #expect(abs(try estimate(#"{"perInterval": [100, 100, 100, 100]}"#) - perHour) < 1e-6)
+        #expect(try estimate(#"{"perHour": 100, "closedPerHour": 10}"#) > perHour + 2 * 10 * 20 * 10 - 1)
+    }
+}

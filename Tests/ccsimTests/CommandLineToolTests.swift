@@ -90,7 +90,7 @@ func config(_ name: String) -> String { packageRoot.appendingPathComponent("conf
         #expect(outcome.status == 2)
         #expect(outcome.standardOutput.isEmpty)
         #expect(outcome.standardError == """
-            \(file): callTypes[0].handleTime.mean: expected a mean in seconds > 0 and at most 1e9, found -3
+            \(file): callTypes[0].handleTime.mean: expected a mean in seconds from 1e-6 to 1e9, found -3
             \(file): agentGroups[0].colour: unknown key "colour"; expected one of: agents, name, shifts, skills
 
             """)
@@ -109,9 +109,12 @@ func config(_ name: String) -> String { packageRoot.appendingPathComponent("conf
         (["run", "a.json", "-x"], "ccsim: run: unknown option -x (options are spelled --name; see ccsim run --help)"),
         (["frobnicate"], "ccsim: unknown command \"frobnicate\""),
         (["erlang", "--aht", "180", "--agents", "14"], "ccsim: erlang: missing --per-hour (a rate ≥ 0 in calls per hour)"),
-        (["erlang", "--per-hour", "200", "--aht", "-1", "--agents", "14"], "ccsim: --aht: expected a number of seconds > 0, found \"-1\""),
+        (["erlang", "--per-hour", "200", "--aht", "-1", "--agents", "14"], "ccsim: --aht: expected a number of seconds from 0.001 to 1e9, found \"-1\""),
         (["erlang", "--per-hour", "nan", "--aht", "1", "--agents", "14"], "ccsim: --per-hour: expected a rate ≥ 0 in calls per hour, found \"nan\""),
         (["validate"], "ccsim: validate: expected at least one scenario file (see ccsim validate --help)"),
+        (["run", "a.json", "--output", "--threads", "2"], "ccsim: run: option --output needs a value (FILE)"),
+        (["erlang", "--per-hour", "1e9", "--aht", "1e300", "--agents", "5"], "ccsim: --aht: expected a number of seconds from 0.001 to 1e9, found \"1e300\""),
+        (["erlang", "--per-hour", "200", "--aht", "180", "--agents", "14", "--patience", "300", "--target", "1e9"], "ccsim: erlang: the target is too long for the exact Erlang A service level"),
     ])
     func badArgumentsExitTwoWithAClearMessage(arguments: [String], message: String) {
         let outcome = CommandLineTool.execute(arguments)

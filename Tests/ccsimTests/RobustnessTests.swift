@@ -90,8 +90,8 @@ import Testing
         do {
             _ = try Simulation(scenario: scenario).run(threads: 2, limits: SimulationLimits(maximumEvents: 1_000_000_000, maximumWaiting: 2_000))
         } catch {
-            #expect(error.description.hasPrefix("replication 0 had more than 2000 callers waiting at once at "))
-            #expect(error.description.hasSuffix("add agents or give callers a patience"))
+            #expect(error.description.hasPrefix("replication 0 had more than 2000 callers waiting (or 4000 queue slots and pending events) at "))
+            #expect(error.description.hasSuffix("add agents, give callers a patience, or shorten the horizon"))
         }
     }
 }

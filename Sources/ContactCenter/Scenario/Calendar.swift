@@ -1,3 +1,5 @@
+import SimulationKernel
+
 /// Opening hours and the intervals KPIs are reported by.
 ///
 /// Times of day are seconds after midnight. The simulated time starts on a Monday at 00:00; day `d`
@@ -86,5 +88,39 @@ public struct Shift: Sendable, Equatable {
         self.start = start
         self.end = end
         self.agents = agents
+    }
+}
+
+/// The interactive voice response every call of a type passes through first.
+public struct IVRStage: Sendable, Equatable {
+    /// Time in the IVR, in seconds (the line is held).
+    public var durationSeconds: Double
+    /// Share of calls resolved in the IVR (self-service) that never reach an agent, in [0, 1].
+    public var containment: Double
+    /// Share of contained callers whose issue was not in fact resolved and who call again, in [0, 1].
+    public var falseContainment: Double
+    /// Delay before a falsely contained caller calls again, in seconds.
+    public var falseContainmentDelay: Distribution?
+
+    /// Creates an IVR stage.
+    public init(durationSeconds: Double, containment: Double, falseContainment: Double = 0, falseContainmentDelay: Distribution? = nil) {
+        self.durationSeconds = durationSeconds
+        self.containment = containment
+        self.falseContainment = falseContainment
+        self.falseContainmentDelay = falseContainmentDelay
+    }
+}
+
+/// A caller who tries again: with `probability`, after `delay` seconds.
+public struct RepeatContact: Sendable, Equatable {
+    /// Probability of trying again, in [0, 1].
+    public var probability: Double
+    /// Time until the next attempt, in seconds.
+    public var delay: Distribution
+
+    /// Creates a repeat rule.
+    public init(probability: Double, delay: Distribution) {
+        self.probability = probability
+        self.delay = delay
     }
 }

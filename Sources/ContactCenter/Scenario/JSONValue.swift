@@ -367,6 +367,11 @@ public struct JSONParser {
         guard let value = Double(literal), value.isFinite else {
             throw error("number \(literal) is outside the range of a double", at: start)
         }
+        // A non-zero literal that rounds to zero or to a subnormal would silently lose its value.
+        let mantissa = literal.prefix { $0 != "e" && $0 != "E" }
+        if (value == 0 && mantissa.contains(where: { $0 >= "1" && $0 <= "9" })) || (value != 0 && abs(value) < Double.leastNormalMagnitude) {
+            throw error("number \(literal) is too close to zero for a double", at: start)
+        }
         return JSONNumber(value: value, literal: literal)
     }
 }

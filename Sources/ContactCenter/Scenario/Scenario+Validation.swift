@@ -24,6 +24,7 @@ extension Scenario {
         check(busynessCV >= 0 && busynessCV <= 2, "busyness.cv", "expected a coefficient of variation from 0 to 2")
         check(!agentGroups.isEmpty, "agentGroups", "expected at least one agent group")
         var names: Set<String> = []
+        let staffedSkills = Set(agentGroups.filter { $0.agents > 0 }.flatMap(\.skills))
         for (index, callType) in callTypes.enumerated() {
             let path = "callTypes[\(index)]"
             check(!callType.name.isEmpty && names.insert(callType.name).inserted, "\(path).name", "expected a unique, non-empty name")
@@ -45,7 +46,7 @@ extension Scenario {
             }
             if callType.hasArrivals {
                 check(
-                    agentGroups.contains { $0.agents > 0 && $0.skills.contains(callType.name) }, path,
+                    staffedSkills.contains(callType.name), path,
                     "expected an agent group with agents that can serve \"\(callType.name)\"")
             }
         }

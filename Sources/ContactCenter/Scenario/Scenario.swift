@@ -19,6 +19,8 @@ public struct Scenario: Sendable, Equatable {
     public var routing: RoutingPolicy
     /// Opening hours and reporting intervals (``BusinessCalendar/alwaysOpen`` when the file has none).
     public var calendar: BusinessCalendar = .alwaysOpen
+    /// Trunk lines of the center: a call that finds them all busy gets a busy signal (`nil`: unlimited).
+    public var lines: Int?
     /// Coefficient of variation of the day-to-day busyness factor: each day's arrival rates of every
     /// call type are multiplied by one gamma-distributed factor of mean 1 (0: no such variation).
     public var busynessCV: Double = 0
@@ -92,6 +94,14 @@ public struct CallType: Sendable, Equatable {
     public var profile: DemandProfile?
     /// Arrival rate while the center is closed, in contacts per hour (0 by default).
     public var closedPerHour: Double = 0
+    /// The IVR calls pass through before the queue; `nil` means none.
+    public var ivr: IVRStage?
+    /// Probability that a handled contact resolves the customer's issue (1 by default).
+    public var firstContactResolution: Double = 1
+    /// What an unresolved customer does: call again with this probability after this delay.
+    public var retry: RepeatContact?
+    /// What a caller who hung up or got a busy signal does: call again with this probability after this delay.
+    public var redial: RepeatContact?
 
     /// Whether any contact of this type ever arrives.
     public var hasArrivals: Bool {

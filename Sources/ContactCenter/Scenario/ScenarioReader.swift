@@ -13,6 +13,10 @@ public enum ScenarioReader {
     public static let maximumFileSize = 64 << 20
     /// Limits that keep a valid but absurd scenario from exhausting memory.
     public static let maximumAgents: Int64 = 1_000_000
+    /// Most call types a scenario may have (each replication keeps a 50 KiB wait histogram per type).
+    public static let maximumCallTypes = 1_000
+    /// Most agent groups a scenario may have.
+    public static let maximumAgentGroups = 1_000
     /// Largest number of replications accepted.
     public static let maximumReplications: Int64 = 100_000
     /// Smallest positive arrival rate accepted, contacts per hour (one every 114,000 years: anything
@@ -165,7 +169,12 @@ public enum ScenarioReader {
     public static func decode(_ document: JSONValue, file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
         let problems = ProblemCollector()
         let scenario = ScenarioDecoder(problems: problems).decodeScenario(document, defaultName: defaultName)
-        if let scenario, problems.problems.isEmpty { return scenario }
+        if let scenario, problems.problems.isEmpty {
+            // The checks a scenario built in code gets: what `validate` accepts, `run` can run.
+            let remaining = scenario.validationProblems()
+            if remaining.isEmpty { return scenario }
+            throw ScenarioError(file: file, problems: remaining)
+        }
         throw ScenarioError(file: file, problems: problems.problems)
     }
 }
@@ -189,9 +198,17 @@ struct ScenarioDecoder {
             busyness.rejectUnknownKeys()
         }
         let serviceLevel = root.value("serviceLevel") == nil ? ServiceLevelGoal() : root.object("serviceLevel").flatMap(decodeServiceLevel)
-        let callTypeElements = root.array("callTypes", required: true, nonEmpty: true, expected: "an array of call types")
+        var callTypeElements = root.array("callTypes", required: true, nonEmpty: true, expected: "an array of call types")
+        if let elements = callTypeElements, elements.count > ScenarioReader.maximumCallTypes {
+            root.problem("callTypes", "expected at most \(ScenarioReader.maximumCallTypes) call types, found \(elements.count)")
+            callTypeElements = nil
+        }
         let callTypes = callTypeElements?.map { decodeCallType($0.value, path: $0.path, calendar: calendar) }
-        let groupElements = root.array("agentGroups", required: true, nonEmpty: true, expected: "an array of agent groups")
+        var groupElements = root.array("agentGroups", required: true, nonEmpty: true, expected: "an array of agent groups")
+        if let elements = groupElements, elements.count > ScenarioReader.maximumAgentGroups {
+            root.problem("agentGroups", "expected at most \(ScenarioReader.maximumAgentGroups) agent groups, found \(elements.count)")
+            groupElements = nil
+        }
         let groups = groupElements?.map { decodeAgentGroup($0.value, path: $0.path, hasCalendar: root.has("calendar")) }
         var routing: RoutingPolicy? = .longestIdleAgent
         if let routingReader = root.object("routing") {
@@ -201,6 +218,7 @@ struct ScenarioDecoder {
         rejectEmptyOrUnimplemented(root, "costs", empty: .object([]))
         rejectEmptyOrUnimplemented(root, "revenue", empty: .object([]))
         root.rejectUnimplemented(["lines"])
+        let lines: Int64? = nil
         // A variant's base is resolved by `read(contentsOf:)`, relative to its file; text parsed
         // without a file has nowhere to look for it.
         for key in ["base", "patch"] where root.value(key) != nil {
@@ -231,6 +249,10 @@ struct ScenarioDecoder {
             callTypes: callTypes, agentGroups: groups, routing: routing)
         scenario.calendar = calendar
         scenario.busynessCV = busynessCV
+        if root.has("lines") {
+            guard let lines else { return nil }
+            scenario.lines = Int(lines)
+        }
         return scenario
     }
 
@@ -303,16 +325,30 @@ struct ScenarioDecoder {
         let handle = reader.object("handleTime", required: true, expected: "a distribution").flatMap { decodeDistribution($0, positiveMean: true) }
         let wrapUp = reader.object("wrapUp").flatMap { decodeDistribution($0, positiveMean: false) }
         let patience = reader.object("patience").flatMap { decodeDistribution($0, positiveMean: false) }
+        // IVR, resolution and repeat contacts are read (decodeIVR, decodeRepeat) once the engine
+        // simulates them; until then they are refused rather than ignored.
+        let resolution: Double? = nil
+        let retry: RepeatContact? = nil, redial: RepeatContact? = nil
+        let ivr: IVRStage? = nil
         reader.rejectUnimplemented(["ivr", "firstContactResolution", "retry", "redial", "callback", "priority", "concurrency"])
         reader.rejectUnknownKeys()
         if reader.has("wrapUp") && wrapUp == nil { return nil }
         if reader.has("patience") && patience == nil { return nil }
+        if (reader.has("firstContactResolution") && resolution == nil) || (reader.has("retry") && retry == nil)
+            || (reader.has("redial") && redial == nil) || (reader.has("ivr") && ivr == nil)
+        {
+            return nil
+        }
         guard let name, let arrivals, let handle else { return nil }
         var callType = CallType(
             name: name, arrivalsPerHour: arrivals.perHour, handleTime: handle,
             wrapUp: wrapUp, patience: patience)
         callType.profile = arrivals.profile
         callType.closedPerHour = arrivals.closedPerHour
+        callType.firstContactResolution = resolution ?? 1
+        callType.retry = retry
+        callType.redial = redial
+        callType.ivr = ivr
         return callType
     }
 
@@ -374,6 +410,46 @@ struct ScenarioDecoder {
         }
     }
 
+    /// `{"probability": p, "delay": distribution}`.
+    func decodeRepeat(_ reader: ObjectReader) -> RepeatContact? {
+        let probability = reader.number("probability", required: true, expected: "a probability from 0 to 1") { $0 >= 0 && $0 <= 1 }
+        let delay = reader.object("delay", required: true, expected: "a distribution of the delay in seconds").flatMap {
+            decodeDistribution($0, positiveMean: false)
+        }
+        reader.rejectUnknownKeys()
+        guard let probability, let delay else { return nil }
+        return RepeatContact(probability: probability, delay: delay)
+    }
+
+    /// `{"durationSeconds": d, "containment": c, "falseContainment": {"share": s, "delay": distribution}}`.
+    func decodeIVR(_ reader: ObjectReader) -> IVRStage? {
+        let duration = reader.number("durationSeconds", required: true, expected: "a number of seconds ≥ 0 and at most 1e9") {
+            $0 >= 0 && $0 <= ScenarioReader.maximumDuration
+        }
+        let containment = reader.number("containment", required: true, expected: "a probability from 0 to 1") { $0 >= 0 && $0 <= 1 }
+        var falseShare = 0.0
+        var falseDelay: Distribution?
+        var falseValid = true
+        if let falseReader = reader.object("falseContainment", expected: "an object such as {\"share\": 0.2, \"delay\": {...}}") {
+            let share = falseReader.number("share", required: true, expected: "a probability from 0 to 1") { $0 >= 0 && $0 <= 1 }
+            let delay = falseReader.object("delay", required: true, expected: "a distribution of the delay in seconds").flatMap {
+                decodeDistribution($0, positiveMean: false)
+            }
+            falseReader.rejectUnknownKeys()
+            if let share, let delay {
+                falseShare = share
+                falseDelay = delay
+            } else {
+                falseValid = false
+            }
+        } else if reader.has("falseContainment") {
+            falseValid = false
+        }
+        reader.rejectUnknownKeys()
+        guard let duration, let containment, falseValid else { return nil }
+        return IVRStage(durationSeconds: duration, containment: containment, falseContainment: falseShare, falseContainmentDelay: falseDelay)
+    }
+
     /// "HH:MM" (00:00 to 24:00) as seconds after midnight.
     func timeOfDay(_ reader: ObjectReader, _ key: String, required: Bool = true) -> Double? {
         guard let text = reader.string(key, required: required, expected: "a time of day \"HH:MM\" from 00:00 to 24:00", accept: {
@@ -432,10 +508,9 @@ struct ScenarioDecoder {
             "distribution", required: true, expected: "one of \(kinds.joined(separator: ", "))",
             accept: { kinds.contains($0) })
         else { return nil }  // its other keys depend on the kind: not reported as unknown
-        let limit = ScenarioReader.maximumDuration
-        let meanExpected = (positiveMean ? "a mean in seconds > 0" : "a mean in seconds ≥ 0") + " and at most \(durationLimit)"
+        let meanExpected = positiveMean ? "a mean in seconds from 1e-6 to \(durationLimit)" : "a mean in seconds: 0, or from 1e-6 to \(durationLimit)"
         func mean() -> Double? {
-            reader.number("mean", required: true, expected: meanExpected) { (positiveMean ? $0 > 0 : $0 >= 0) && $0 <= limit }
+            reader.number("mean", required: true, expected: meanExpected) { positiveMean ? isPositiveDuration($0) : isDuration($0) }
         }
         func cv() -> Double? {
             reader.number("cv", required: true, expected: "a coefficient of variation from 0 to 100") { $0 >= 0 && $0 <= 100 }
@@ -457,8 +532,8 @@ struct ScenarioDecoder {
             let shape = reader.number("shape", required: true, expected: "a shape from 0.05 to 100") { $0 >= 0.05 && $0 <= 100 }
             if let mean, let shape { result = mean == 0 ? .deterministic(0) : .weibull(mean: mean, shape: shape) }
         case "uniform":
-            let low = reader.number("min", required: true, expected: secondsExpectation) { $0 >= 0 && $0 <= limit }
-            let high = reader.number("max", required: true, expected: secondsExpectation) { $0 >= 0 && $0 <= limit }
+            let low = reader.number("min", required: true, expected: secondsExpectation, accept: isDuration)
+            let high = reader.number("max", required: true, expected: secondsExpectation, accept: isDuration)
             if let low, let high {
                 if high < low {
                     reader.problem("max", "expected max ≥ min (\(plain(low))), found \(plain(high))")
@@ -470,8 +545,8 @@ struct ScenarioDecoder {
             }
         case "deterministic":
             if let value = reader.number(
-                "value", required: true, expected: positiveMean ? "a number of seconds > 0 and at most \(durationLimit)" : secondsExpectation,
-                accept: { (positiveMean ? $0 > 0 : $0 >= 0) && $0 <= limit })
+                "value", required: true, expected: positiveMean ? "a number of seconds from 1e-6 to \(durationLimit)" : secondsExpectation,
+                accept: positiveMean ? isPositiveDuration : isDuration)
             {
                 result = .deterministic(value)
             }
@@ -479,7 +554,7 @@ struct ScenarioDecoder {
             if let elements = reader.array("values", required: true, nonEmpty: true, expected: "an array of durations in seconds") {
                 var values: [Double] = []
                 for element in elements {
-                    if case .number(let number) = element.value, number.value >= 0, number.value <= limit {
+                    if case .number(let number) = element.value, isDuration(number.value) {
                         values.append(number.value)
                     } else {
                         problems.add(element.path, "expected \(secondsExpectation), found \(describeFound(element.value))")
@@ -507,9 +582,10 @@ struct ScenarioDecoder {
         var skills: [String]?
         if let elements = reader.array("skills", required: true, nonEmpty: true, expected: "an array of call-type names") {
             var names: [String] = []
+            var seen: Set<String> = []
             for element in elements {
                 if case .string(let skill) = element.value, isValidName(skill) {
-                    if names.contains(skill) {
+                    if !seen.insert(skill).inserted {
                         problems.add(element.path, "duplicate skill \"\(skill)\"")
                     }
                     names.append(skill)
@@ -580,7 +656,13 @@ struct ScenarioDecoder {
 
     var nameExpectation: String { "a name that is not blank and has no control characters" }
     var durationLimit: String { "1e9" }
-    var secondsExpectation: String { "a number of seconds ≥ 0 and at most \(durationLimit)" }
+    var secondsExpectation: String { "a number of seconds: 0, or from 1e-6 to \(durationLimit)" }
+
+    /// A duration: 0, or from a microsecond to 10⁹ s (smaller ones would underflow the samplers).
+    func isDuration(_ value: Double) -> Bool { value == 0 || isPositiveDuration(value) }
+
+    /// A positive duration: from a microsecond to 10⁹ s.
+    func isPositiveDuration(_ value: Double) -> Bool { value >= 1e-6 && value <= ScenarioReader.maximumDuration }
 
     func isValidName(_ name: String) -> Bool {
         !name.allSatisfy(\.isWhitespace) && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
@@ -603,24 +685,33 @@ struct ScenarioDecoder {
 
     func checkSkills(typeNames names: [String?], callTypes: [CallType?], groups: [AgentGroup?]) {
         let typeNames = Set(names.compactMap { $0 })
+        let sortedNames = typeNames.sorted()
         let allTypesNamed = !names.contains(nil)
+        var suggestions = 0
         for (g, group) in groups.enumerated() {
             guard let group else { continue }
             for (s, skill) in group.skills.enumerated() where !typeNames.contains(skill) && allTypesNamed {
                 var message = "skill \"\(skill)\" names no call type"
-                if let suggestion = closestKey(to: skill, among: typeNames.sorted()) {
+                // "Did you mean" for the first few only: each costs an edit distance per call type.
+                suggestions += 1
+                if suggestions <= 20, let suggestion = closestKey(to: skill, among: sortedNames) {
                     message += " (did you mean \"\(suggestion)\"?)"
                 }
                 problems.add("agentGroups[\(g)].skills[\(s)]", message)
             }
         }
         guard !groups.contains(nil) else { return }
+        // Per call type name: whether some group has it as a skill, and whether one with agents does.
+        var listed: Set<String> = [], staffed: Set<String> = []
+        for group in groups.compactMap({ $0 }) {
+            listed.formUnion(group.skills)
+            if group.agents > 0 { staffed.formUnion(group.skills) }
+        }
         for (t, callType) in callTypes.enumerated() {
             guard let callType, callType.hasArrivals else { continue }
-            let servers = groups.compactMap { $0 }.filter { $0.skills.contains(callType.name) }
-            if servers.isEmpty {
+            if !listed.contains(callType.name) {
                 problems.add("callTypes[\(t)]", "call type \"\(callType.name)\" has arrivals but no agent group has it in its skills")
-            } else if servers.allSatisfy({ $0.agents == 0 }) {
+            } else if !staffed.contains(callType.name) {
                 problems.add("callTypes[\(t)]", "call type \"\(callType.name)\" has arrivals but every group that can serve it has zero agents")
             }
         }

@@ -161,6 +161,14 @@ struct CompiledCalendar: Sendable {
         return (Swift.max(end, time.nextUp), interval)
     }
 
+    /// How many of the `count` days from day `first` (0 = the first Monday) are working days.
+    func workingDayCount(from first: Int, count: Int) -> Int {
+        let perWeek = workingDays.filter { $0 }.count
+        var total = count / 7 * perWeek
+        for offset in 0..<(count % 7) where workingDays[(first + offset) % 7] { total += 1 }
+        return total
+    }
+
     /// The next opening at or after `time`, or `nil` when the calendar never opens.
     func nextOpening(after time: Double) -> Double? {
         var day = (time / 86_400).rounded(.down)
@@ -174,12 +182,25 @@ struct CompiledCalendar: Sendable {
 
     /// Adds `weight` × the length of [from, to) ∩ [lower, upper) to `totals` (one entry per reporting
     /// interval, open hours only) and returns the total added over all of them.
+    ///
+    /// Whole days are added in closed form, so the cost does not grow with the length of the span.
     @discardableResult
     func spread(from: Double, to: Double, within lower: Double, _ upper: Double, weight: Double, into totals: inout [Double]) -> Double {
         var start = Swift.max(from, lower)
         let stop = Swift.min(to, upper)
         var added = 0.0
         while start < stop {
+            let midnight = (start / 86_400).rounded(.down) * 86_400
+            if start == midnight, stop - start >= 86_400 {
+                let days = ((stop - start) / 86_400).rounded(.down)
+                let working = Double(workingDayCount(from: Int(midnight / 86_400), count: Int(days)))
+                if working > 0 {
+                    for interval in totals.indices { totals[interval] += weight * intervalSeconds * working }
+                    added += weight * (close - open) * working
+                }
+                start += days * 86_400
+                continue
+            }
             let (end, interval) = segment(at: start)
             let piece = Swift.min(end, stop) - start
             if interval >= 0 {

@@ -138,8 +138,13 @@ struct ReplicationEngine {
             if eventCount > limits.maximumEvents {
                 throw .eventLimit(replication: replication, limit: limits.maximumEvents, time: now)
             }
-            if waitingNow > limits.maximumWaiting {
-                throw .waitingLimit(replication: replication, limit: limits.maximumWaiting, time: now)
+            if eventCount & 1023 == 0 {
+                // Memory: the slots queues hold (callers gone but not yet skipped included) and the
+                // pending events (a patience event stays until its deadline), checked every 1,024 events.
+                let held = queues.reduce(events.count) { $0 + $1.slotsHeld }
+                if waitingNow > limits.maximumWaiting || held > 2 * limits.maximumWaiting {
+                    throw .waitingLimit(replication: replication, limit: limits.maximumWaiting, time: now)
+                }
             }
             let payload = event.payload
             let index = Int(truncatingIfNeeded: (payload >> 3) & 0x1FFF_FFFF)
@@ -229,15 +234,19 @@ struct ReplicationEngine {
         }
     }
 
-    /// Opening time: callers who found the center closed call again, oldest first.
+    /// Opening time: callers who found the center closed call again, in the order they first called,
+    /// whatever their call type.
     private mutating func open() {
+        var callers: [(type: Int, call: WaitingCall)] = []
         for type in carried.indices where !carried[type].isEmpty {
-            let callers = carried[type]
+            callers += carried[type].map { (type, $0) }
             carried[type].removeAll(keepingCapacity: true)
-            for caller in callers {
-                if now >= model.warmup { tallies[type].arrivals += 1 }
-                offer(type, interval: calendar.segment(at: now).interval, talk: caller.talk, wrapUp: caller.wrapUp, patience: caller.deadline)
-            }
+        }
+        callers.sort { ($0.call.arrival, $0.type) < ($1.call.arrival, $1.type) }
+        let interval = currentInterval()
+        for (type, caller) in callers {
+            if now >= model.warmup { tallies[type].arrivals += 1 }
+            offer(type, interval: interval, talk: caller.talk, wrapUp: caller.wrapUp, patience: caller.deadline)
         }
         if let next = calendar.nextOpening(after: now + 1), next <= model.horizon { schedule(.opening, at: next) }
     }
@@ -277,13 +286,19 @@ struct ReplicationEngine {
         let group = Int(groupOfAgent[agent])
         if !onDuty[agent] {
             // The shift ended during the contact: the agent finishes it, then leaves.
-            let overtime = windowOverlap(dutyEnded[agent], now)
-            groupTallies[group].overtimeSeconds += overtime
-            groupTallies[group].staffedSeconds += overtime
-            calendar.spread(from: dutyEnded[agent], to: now, within: model.warmup, model.horizon, weight: 1, into: &intervalStaffed)
+            addOvertime(agent, group: group, until: now)
             return
         }
         makeAvailable(agent, group: group)
+    }
+
+    /// Counts the time from the end of an agent's shift to `time`, spent finishing a contact, as
+    /// overtime and as staffed time.
+    private mutating func addOvertime(_ agent: Int, group: Int, until time: Double) {
+        let overtime = windowOverlap(dutyEnded[agent], time)
+        groupTallies[group].overtimeSeconds += overtime
+        groupTallies[group].staffedSeconds += overtime
+        calendar.spread(from: dutyEnded[agent], to: time, within: model.warmup, model.horizon, weight: 1, into: &intervalStaffed)
     }
 
     /// An on-duty agent with nothing in hand takes the longest-waiting caller of its skills, or idles.
@@ -319,6 +334,10 @@ struct ReplicationEngine {
         let (group, first, shift) = shifts[index]
         addStaffed(group: group, agents: shift.agents, from: now, to: now + (shift.end - shift.start))
         for agent in first..<(first + shift.agents) {
+            if busy[agent] && !onDuty[agent] {
+                // Still on a contact from the previous shift: its overtime ends now.
+                addOvertime(agent, group: group, until: now)
+            }
             onDuty[agent] = true
             if !busy[agent] { makeAvailable(agent, group: group) }
         }
@@ -423,7 +442,9 @@ struct ReplicationEngine {
     // MARK: Outcomes
 
     private mutating func patienceEnds(type: Int, position: UInt32) {
-        guard let call = queues[type].caller(at: position) else { return }  // answered or dropped meanwhile
+        // Gone (answered or dropped) meanwhile; the deadline check also rules out a new caller in a
+        // reused slot after 2³² positions.
+        guard let call = queues[type].caller(at: position), call.deadline == now else { return }
         queues[type].remove(at: position)
         abandon(call, type: type)
     }
@@ -469,6 +490,10 @@ struct ReplicationEngine {
 
     private mutating func finish() -> ReplicationResult {
         now = model.horizon
+        // Agents still finishing a contact after their shift: their overtime up to the horizon.
+        for agent in busy.indices where busy[agent] && !onDuty[agent] {
+            addOvertime(agent, group: Int(groupOfAgent[agent]), until: model.horizon)
+        }
         var overall = ContactTally()
         var overallHistogram = LogHistogram()
         for type in tallies.indices {

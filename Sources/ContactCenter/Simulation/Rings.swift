@@ -27,6 +27,9 @@ struct CallQueue {
     /// Callers waiting (slots held minus callers marked as gone).
     private(set) var waiting = 0
 
+    /// Slots held, callers gone but not yet skipped included: the queue's memory, 40 bytes each.
+    var slotsHeld: Int { Int(tail &- head) }
+
     /// An empty queue whose first caller gets `firstPosition` (tests start near the wrap-around).
     init(firstPosition: UInt32 = 0) {
         buffer = ContiguousArray(repeating: WaitingCall(arrival: 0, deadline: 0, talk: -1, wrapUp: 0), count: 16)

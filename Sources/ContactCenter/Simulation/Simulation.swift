@@ -19,13 +19,25 @@ public struct Simulation: Sendable {
         self.model = CompiledModel(scenario)
     }
 
-    /// The expected number of events of one replication: an arrival, an agent freeing and a patience
-    /// running out per contact at most.
+    /// The expected number of events of one replication, from the compiled arrival rates over the
+    /// calendar: per contact an arrival, an agent freeing and a patience running out at most, plus the
+    /// shift and calendar events.
     public var expectedEventsPerReplication: Double {
-        let hours = scenario.simulation.horizonSeconds / 3600
-        return scenario.callTypes.reduce(0) { total, type in
-            total + type.arrivalsPerHour * hours * (type.patience == nil ? 2 : 3)
+        let calendar = model.calendar
+        let horizon = scenario.simulation.horizonSeconds
+        let workingShare = Double(calendar.workingDays.filter { $0 }.count) / 7
+        let openSeconds = horizon / 86_400 * workingShare * (calendar.close - calendar.open)
+        let closedSeconds = horizon - openSeconds
+        var events = 0.0
+        for type in scenario.callTypes.indices {
+            let intervals = calendar.intervalCount
+            let rates = model.openRates[(type * intervals)..<((type + 1) * intervals)]
+            let meanOpenRate = rates.reduce(0, +) / Double(intervals)
+            let contacts = meanOpenRate * openSeconds + model.closedRates[type] * closedSeconds
+            events += contacts * (scenario.callTypes[type].patience == nil ? 2 : 3)
         }
+        let shiftEvents = Double(model.groupShifts.reduce(0) { $0 + $1.count }) * 2 * horizon / 86_400
+        return events + shiftEvents
     }
 
     /// Simulates replication `index` (zero-based) on its own random streams.
@@ -54,22 +66,27 @@ public struct Simulation: Sendable {
         let workers = Swift.max(1, Swift.min(threads, indices.count))
         let outcomes: [Result<ReplicationResult, SimulationError>]
         if workers == 1 {
-            outcomes = indices.map { index in Result { () throws(SimulationError) in try runReplication(index, limits: limits) } }
+            return try indices.map { index throws(SimulationError) in try runReplication(index, limits: limits) }
         } else {
-            let next = Mutex(indices.lowerBound)
+            // Indices are handed out in increasing order; after a failure no new one is, so every index
+            // below the failed one has already started and the lowest failure is reported, whatever
+            // the thread count.
+            let next = Mutex((index: indices.lowerBound, failed: false))
             let results = Mutex([Result<ReplicationResult, SimulationError>?](repeating: nil, count: indices.count))
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while true {
-                    let index = next.withLock { value -> Int in
-                        defer { value += 1 }
-                        return value
+                    let index = next.withLock { state -> Int? in
+                        guard !state.failed, state.index < indices.upperBound else { return nil }
+                        defer { state.index += 1 }
+                        return state.index
                     }
-                    guard index < indices.upperBound else { return }
+                    guard let index else { return }
                     let result = Result { () throws(SimulationError) in try runReplication(index, limits: limits) }
+                    if case .failure = result { next.withLock { $0.failed = true } }
                     results.withLock { $0[index - indices.lowerBound] = result }
                 }
             }
-            outcomes = results.withLock { $0.map { $0! } }
+            outcomes = results.withLock { $0.compactMap { $0 } }
         }
         return try outcomes.map { outcome throws(SimulationError) in try outcome.get() }
     }

@@ -3,7 +3,8 @@
 public struct SimulationLimits: Sendable, Equatable {
     /// Most events one replication may process (about 12 million per second on one core).
     public var maximumEvents: Int
-    /// Most callers that may wait at once (each takes 32 bytes, plus the ring's slack).
+    /// Most callers that may wait at once (each takes 40 bytes, plus the ring's slack); twice as many
+    /// queue slots and pending events together (callers who hung up keep their slot until skipped).
     public var maximumWaiting: Int
 
     /// The defaults: 10¹⁰ events per replication (roughly a quarter of an hour of simulation) and
@@ -45,7 +46,7 @@ public struct SimulationError: Error, Sendable, Equatable, CustomStringConvertib
         case .events(let replication, let limit, let time):
             return "replication \(replication) reached the limit of \(formatCount(Double(limit))) events at \(formatHours(time)) of simulated time; shorten the horizon or raise the limit with --max-events"
         case .waiting(let replication, let limit, let time):
-            return "replication \(replication) had more than \(formatCount(Double(limit))) callers waiting at once at \(formatHours(time)) of simulated time: the center is overloaded and callers never hang up, so the queue grows without bound; add agents or give callers a patience"
+            return "replication \(replication) had more than \(formatCount(Double(limit))) callers waiting (or \(formatCount(Double(2 * limit))) queue slots and pending events) at \(formatHours(time)) of simulated time: the center is so overloaded that its queue grows without bound; add agents, give callers a patience, or shorten the horizon"
         }
     }
 
