@@ -48,6 +48,14 @@ public enum KPICatalog {
     public static let contacts: [KPIDefinition] = [
         KPIDefinition(key: "arrivals", label: "arrivals", unit: .count) { Double($0.contacts.arrivals) },
         KPIDefinition(key: "closedArrivals", label: "arrived while closed", unit: .count) { Double($0.contacts.closedArrivals) },
+        KPIDefinition(key: "blocked", label: "blocked (busy signal)", unit: .count) { Double($0.contacts.blocked) },
+        KPIDefinition(key: "blockingRate", label: "blocking rate", unit: .share) {
+            ratio(Double($0.contacts.blocked), Double($0.contacts.arrivals))
+        },
+        KPIDefinition(key: "contained", label: "contained in the IVR", unit: .count) { Double($0.contacts.contained) },
+        KPIDefinition(key: "ivrContainmentRate", label: "IVR containment rate", unit: .share) {
+            ratio(Double($0.contacts.contained), Double($0.contacts.arrivals))
+        },
         KPIDefinition(key: "offered", label: "offered (reach the queue)", unit: .count) { Double($0.contacts.offered) },
         KPIDefinition(key: "answered", label: "answered", unit: .count) { Double($0.contacts.answered) },
         KPIDefinition(key: "abandoned", label: "abandoned", unit: .count) { Double($0.contacts.abandoned) },
@@ -73,6 +81,16 @@ public enum KPICatalog {
         },
         KPIDefinition(key: "averageHandleTime", label: "average handle time", unit: .seconds) {
             ratio($0.contacts.talkTime + $0.contacts.wrapUpTime, Double($0.contacts.answered))
+        },
+        KPIDefinition(key: "issues", label: "issues (first contacts)", unit: .count) { Double($0.contacts.issues) },
+        KPIDefinition(key: "firstContactResolution", label: "first-contact resolution", unit: .share) {
+            ratio(Double($0.contacts.issuesResolvedFirstContact), Double($0.contacts.issues))
+        },
+        KPIDefinition(key: "repeatContactRate", label: "repeat contacts / arrivals", unit: .share) {
+            ratio(Double($0.contacts.repeatArrivals), Double($0.contacts.arrivals))
+        },
+        KPIDefinition(key: "contactsPerIssue", label: "contacts per issue", unit: .average) {
+            ratio(Double($0.contacts.arrivals), Double($0.contacts.issues))
         },
     ]
 

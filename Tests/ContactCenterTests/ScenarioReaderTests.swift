@@ -101,7 +101,7 @@ func problems(_ text: String) -> [String] {
         (#""skills": ["billing"]"#, #""skills": ["biling"]"#, "agentGroups[0].skills[0]: skill \"biling\" names no call type (did you mean \"billing\"?)"),
         (#""skills": ["billing"]"#, #""skills": []"#, "agentGroups[0].skills: expected an array of call-type names with at least one element, found an empty array"),
         (#""name": "level1""#, #""name": "level1", "breaks": []"#, "agentGroups[0].breaks: \"breaks\" is part of the scenario format but not simulated by this version of ccsim; remove it"),
-        (#""arrivals""#, #""ivr": {"durationSeconds": 30, "containment": 0.1}, "arrivals""#, "callTypes[0].ivr: \"ivr\" is part of the scenario format but not simulated by this version of ccsim; remove it"),
+        (#""arrivals""#, #""callback": {"offerAfterSeconds": 60, "acceptance": 0.5}, "arrivals""#, "callTypes[0].callback: \"callback\" is part of the scenario format but not simulated by this version of ccsim; remove it"),
         (#""name": "minimal""#, #""name": "   ""#, "name: expected a name that is not blank and has no control characters, found \"   \""),
         (#""name": "billing""#, #""name": "bill\u0000ing""#, "callTypes[0].name: expected a name that is not blank and has no control characters, found \"bill\\u0000ing\""),
         (#""hours": 10"#, #""hours": 1e-300"#, "simulation.hours: expected a number of hours, at least one second and at most 27777777, found 1e-300"),
@@ -127,7 +127,7 @@ func problems(_ text: String) -> [String] {
         #expect(problems(text) == [
             "simulation.hours: expected a number of hours, at least one second and at most 27777777, found 0",
             "callTypes[0].handleTime.cv: expected a coefficient of variation from 0 to 100, found -1",
-            "colour: unknown key \"colour\"; expected one of: agentGroups, automation, base, busyness, calendar, callTypes, ccsimVersion, costs, description, name, patch, revenue, routing, serviceLevel, simulation",
+            "colour: unknown key \"colour\"; expected one of: agentGroups, automation, base, busyness, calendar, callTypes, ccsimVersion, costs, description, lines, name, patch, revenue, routing, serviceLevel, simulation",
             "callTypes[1].name: duplicate call type name \"a\" (also callTypes[0])",
             "agentGroups[0].skills[1]: skill \"b\" names no call type",
         ])

@@ -31,14 +31,15 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
     for tally in result.callTypes + [result.overall] {
         // Conservation: every arrival of the cohort is answered, abandoned or still waiting.
         #expect(
-            tally.arrivals == tally.closedArrivals + tally.answered + tally.abandoned + tally.droppedAtClose + tally.waitingAtEnd,
+            tally.arrivals == tally.closedArrivals + tally.blocked + tally.contained + tally.inIVRAtEnd
+                + tally.answered + tally.abandoned + tally.droppedAtClose + tally.waitingAtEnd,
             sourceLocation: sourceLocation)
         #expect(tally.answeredWithinTarget <= tally.answered, sourceLocation: sourceLocation)
         #expect(tally.maxWait >= (tally.waitP99 ?? 0) * (1 - 1.0 / 256), sourceLocation: sourceLocation)
     }
     #expect(result.overall.answered == result.agentGroups.reduce(0) { $0 + $1.answered }, sourceLocation: sourceLocation)
     // Every offered contact belongs to exactly one reporting interval.
-    #expect(result.intervals.reduce(0) { $0 + $1.arrivals } == result.overall.arrivals - result.overall.closedArrivals, sourceLocation: sourceLocation)
+    #expect(result.intervals.reduce(0) { $0 + $1.arrivals } == result.overall.offered, sourceLocation: sourceLocation)
     #expect(result.intervals.reduce(0) { $0 + $1.answered } == result.overall.answered, sourceLocation: sourceLocation)
     #expect(result.intervals.reduce(0) { $0 + $1.abandoned } == result.overall.abandoned, sourceLocation: sourceLocation)
     for group in result.agentGroups {

@@ -22,6 +22,7 @@ extension Scenario {
               && (calendar.close - calendar.open).truncatingRemainder(dividingBy: calendar.intervalSeconds) == 0,
               "calendar", "expected opening before closing, 15-, 30- or 60-minute intervals that divide the opening hours, and at least one day")
         check(busynessCV >= 0 && busynessCV <= 2, "busyness.cv", "expected a coefficient of variation from 0 to 2")
+        if let lines { check(lines >= 1, "lines", "expected at least one trunk line") }
         check(!agentGroups.isEmpty, "agentGroups", "expected at least one agent group")
         var names: Set<String> = []
         let staffedSkills = Set(agentGroups.filter { $0.agents > 0 }.flatMap(\.skills))
@@ -43,6 +44,15 @@ extension Scenario {
                 check(rates.count == intervals && rates.allSatisfy { $0 == 0 || ($0 >= ScenarioReader.minimumRate && $0 <= ScenarioReader.maximumRate) },
                       "\(path).arrivals.perInterval", "expected one rate per calendar interval (\(intervals)), each 0 or from 1e-9 to 1e9")
             case nil: break
+            }
+            check((0...1).contains(callType.firstContactResolution), "\(path).firstContactResolution", "expected a probability from 0 to 1")
+            for (key, rule) in [("retry", callType.retry), ("redial", callType.redial)] {
+                if let rule { check((0...1).contains(rule.probability), "\(path).\(key).probability", "expected a probability from 0 to 1") }
+            }
+            if let ivr = callType.ivr {
+                check(ivr.durationSeconds >= 0 && ivr.durationSeconds <= ScenarioReader.maximumDuration, "\(path).ivr.durationSeconds", "expected seconds from 0 to 1e9")
+                check((0...1).contains(ivr.containment) && (0...1).contains(ivr.falseContainment), "\(path).ivr", "expected probabilities from 0 to 1")
+                check(ivr.falseContainment == 0 || ivr.falseContainmentDelay != nil, "\(path).ivr.falseContainment.delay", "expected a delay for false containment")
             }
             if callType.hasArrivals {
                 check(

@@ -217,8 +217,7 @@ struct ScenarioDecoder {
         rejectEmptyOrUnimplemented(root, "automation", empty: .array([]))
         rejectEmptyOrUnimplemented(root, "costs", empty: .object([]))
         rejectEmptyOrUnimplemented(root, "revenue", empty: .object([]))
-        root.rejectUnimplemented(["lines"])
-        let lines: Int64? = nil
+        let lines = root.integer("lines", in: 1...10_000_000, expected: "a whole number of trunk lines from 1 to 10000000")
         // A variant's base is resolved by `read(contentsOf:)`, relative to its file; text parsed
         // without a file has nowhere to look for it.
         for key in ["base", "patch"] where root.value(key) != nil {
@@ -325,12 +324,12 @@ struct ScenarioDecoder {
         let handle = reader.object("handleTime", required: true, expected: "a distribution").flatMap { decodeDistribution($0, positiveMean: true) }
         let wrapUp = reader.object("wrapUp").flatMap { decodeDistribution($0, positiveMean: false) }
         let patience = reader.object("patience").flatMap { decodeDistribution($0, positiveMean: false) }
-        // IVR, resolution and repeat contacts are read (decodeIVR, decodeRepeat) once the engine
-        // simulates them; until then they are refused rather than ignored.
-        let resolution: Double? = nil
-        let retry: RepeatContact? = nil, redial: RepeatContact? = nil
-        let ivr: IVRStage? = nil
-        reader.rejectUnimplemented(["ivr", "firstContactResolution", "retry", "redial", "callback", "priority", "concurrency"])
+        let share = "a probability from 0 to 1"
+        let resolution = reader.number("firstContactResolution", expected: share) { $0 >= 0 && $0 <= 1 }
+        let retry = reader.object("retry").flatMap(decodeRepeat)
+        let redial = reader.object("redial").flatMap(decodeRepeat)
+        let ivr = reader.object("ivr").flatMap(decodeIVR)
+        reader.rejectUnimplemented(["callback", "priority", "concurrency"])
         reader.rejectUnknownKeys()
         if reader.has("wrapUp") && wrapUp == nil { return nil }
         if reader.has("patience") && patience == nil { return nil }

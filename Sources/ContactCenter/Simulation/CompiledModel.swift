@@ -5,7 +5,7 @@ import SimulationKernel
 struct CompiledModel: Sendable {
     /// Random-stream purposes: constants, so a stream depends only on what it draws and for whom.
     enum StreamPurpose: UInt64 {
-        case arrivals = 1, talk = 2, wrapUp = 3, patience = 4, busyness = 5
+        case arrivals = 1, talk = 2, wrapUp = 3, patience = 4, busyness = 5, ivr = 6, outcome = 7, repeatDelay = 8
     }
 
     let horizon: Double
@@ -24,6 +24,13 @@ struct CompiledModel: Sendable {
     private(set) var talk: [Distribution]
     private(set) var wrapUp: [Distribution?]
     private(set) var patience: [Distribution?]
+    private(set) var ivr: [IVRStage?]
+    /// Per call type: probability that a handled contact resolves the issue.
+    private(set) var resolution: [Double]
+    private(set) var retry: [RepeatContact?]
+    private(set) var redial: [RepeatContact?]
+    /// Trunk lines of the center (`nil`: unlimited).
+    let lines: Int?
     /// Per call type: the stable hash of its name, the subject of its random streams, so adding or
     /// reordering call types changes no other type's numbers.
     private(set) var streamSubjects: [UInt64]
@@ -67,6 +74,11 @@ struct CompiledModel: Sendable {
         talk = scenario.callTypes.map(\.handleTime)
         wrapUp = scenario.callTypes.map(\.wrapUp)
         patience = scenario.callTypes.map(\.patience)
+        ivr = scenario.callTypes.map(\.ivr)
+        resolution = scenario.callTypes.map(\.firstContactResolution)
+        retry = scenario.callTypes.map(\.retry)
+        redial = scenario.callTypes.map(\.redial)
+        lines = scenario.lines
         streamSubjects = scenario.callTypes.map { stableHash($0.name) }
         let typeIndex = Dictionary(uniqueKeysWithValues: scenario.callTypes.enumerated().map { ($1.name, $0) })
         groupSkills = scenario.agentGroups.map { $0.skills.compactMap { typeIndex[$0] } }
@@ -101,6 +113,10 @@ struct CompiledModel: Sendable {
         copy.talk = talk.map { $0 }
         copy.wrapUp = wrapUp.map { $0 }
         copy.patience = patience.map { $0 }
+        copy.ivr = ivr.map { $0 }
+        copy.resolution = resolution.map { $0 }
+        copy.retry = retry.map { $0 }
+        copy.redial = redial.map { $0 }
         copy.streamSubjects = streamSubjects.map { $0 }
         copy.eligibleGroups = eligibleGroups.map { $0.map { $0 } }
         copy.groupSkills = groupSkills.map { $0.map { $0 } }

@@ -16,6 +16,7 @@ import SimulationKernel
 struct ReplicationEngine {
     private enum EventKind: UInt64 {
         case arrival = 0, agentFree = 1, patienceEnds = 2, opening = 3, closing = 4, shiftStart = 5, shiftEnd = 6
+        case ivrExit = 7, repeatArrival = 8, lineRelease = 9
     }
 
     private let model: CompiledModel
@@ -29,12 +30,22 @@ struct ReplicationEngine {
     private var talkStreams: [Xoshiro256StarStar]
     private var wrapUpStreams: [Xoshiro256StarStar]
     private var patienceStreams: [Xoshiro256StarStar]
+    /// Per call type: containment in the IVR and false containment.
+    private var ivrStreams: [Xoshiro256StarStar]
+    /// Per call type: whether a handled contact resolves the issue, and whether a customer tries again.
+    private var outcomeStreams: [Xoshiro256StarStar]
+    /// Per call type: the delays before customers try again.
+    private var repeatDelayStreams: [Xoshiro256StarStar]
     /// Per simulated day: the busyness factor of that day's arrival rates (empty: always 1).
     private var busyness: [Double] = []
 
     private var queues: [CallQueue]
     /// Per call type: callers who found the center closed and try again at the next opening.
-    private var carried: [[WaitingCall]]
+    private var carried: [[(arrival: Double, issue: Issue)]]
+    /// Trunk lines in use (held from arrival through IVR, wait and talk).
+    private var linesInUse = 0
+    /// Per call type: contacts of the cohort in the IVR now.
+    private var inIVR: [Int]
 
     private var idle: [IdleAgents]
     private var idleSince: [Double]
@@ -73,6 +84,10 @@ struct ReplicationEngine {
         talkStreams = types.map { model.stream(.talk, callType: $0, replication: replication) }
         wrapUpStreams = types.map { model.stream(.wrapUp, callType: $0, replication: replication) }
         patienceStreams = types.map { model.stream(.patience, callType: $0, replication: replication) }
+        ivrStreams = types.map { model.stream(.ivr, callType: $0, replication: replication) }
+        outcomeStreams = types.map { model.stream(.outcome, callType: $0, replication: replication) }
+        repeatDelayStreams = types.map { model.stream(.repeatDelay, callType: $0, replication: replication) }
+        inIVR = types.map { _ in 0 }
         if let factor = model.busyness {
             var stream = model.stream(.busyness, replication: replication)
             let days = Int((model.horizon / 86_400).rounded(.up)) + 1
@@ -147,11 +162,15 @@ struct ReplicationEngine {
                 }
             }
             let payload = event.payload
-            let index = Int(truncatingIfNeeded: (payload >> 3) & 0x1FFF_FFFF)
-            switch EventKind(rawValue: payload & 7) {
+            let index = Int(truncatingIfNeeded: (payload >> 4) & 0x0FFF_FFFF)
+            let position = UInt32(truncatingIfNeeded: payload >> 32)
+            switch EventKind(rawValue: payload & 15) {
             case .arrival: arrive(index)
             case .agentFree: agentFrees(index)
-            case .patienceEnds: patienceEnds(type: index, position: UInt32(truncatingIfNeeded: payload >> 32))
+            case .patienceEnds: patienceEnds(type: index, position: position)
+            case .ivrExit: leaveIVR(index, Issue(packed: position))
+            case .repeatArrival: enter(index, Issue(packed: position).next)
+            case .lineRelease: linesInUse -= 1
             case .opening: open()
             case .closing: closeQueues()
             case .shiftStart: startShift(index)
@@ -164,7 +183,7 @@ struct ReplicationEngine {
 
     @inline(__always)
     private mutating func schedule(_ kind: EventKind, at time: Double, index: Int = 0, position: UInt32 = 0) {
-        events.schedule(at: time, payload: UInt64(position) << 32 | UInt64(index) << 3 | kind.rawValue)
+        events.schedule(at: time, payload: UInt64(position) << 32 | UInt64(index) << 4 | kind.rawValue)
     }
 
     // MARK: Arrivals
@@ -199,30 +218,96 @@ struct ReplicationEngine {
 
     private mutating func arrive(_ type: Int) {
         scheduleNextArrival(of: type)
-        // Every contact draws its talk, after-call work and patience from its type's own streams, in a
-        // fixed order, whatever happens to it: the n-th caller of a type is the same caller in every
-        // scenario run with the same seed (common random numbers).
-        let talk = model.talk[type].sample(using: &talkStreams[type])
-        let wrapUp = model.wrapUp[type]?.sample(using: &wrapUpStreams[type]) ?? 0
-        let patience = model.patience[type]?.sample(using: &patienceStreams[type]) ?? .infinity
-        let interval = currentInterval()
+        enter(type, Issue(attempt: 1, counted: now >= model.warmup, interval: 0))
+    }
+
+    /// A contact of `type` arrives now: a new issue's first contact, or an attempt to call again.
+    /// It finds the center closed, all lines busy, or goes through the IVR to the queue.
+    private mutating func enter(_ type: Int, _ issue: Issue) {
         let counted = now >= model.warmup
-        if counted { tallies[type].arrivals += 1 }
+        if counted {
+            tallies[type].arrivals += 1
+            if issue.attempt > 1 { tallies[type].repeatArrivals += 1 }
+        }
+        if issue.attempt == 1 && issue.counted { tallies[type].issues += 1 }
+        let interval = currentInterval()
         if interval < 0 {
             // Closed: the caller hears so; with carry-over they call again at the next opening.
             if counted { tallies[type].closedArrivals += 1 }
-            if calendar.closedCalls == .carryOver {
-                carried[type].append(WaitingCall(arrival: now, deadline: patience, talk: talk, wrapUp: wrapUp))
+            if calendar.closedCalls == .carryOver { carried[type].append((now, issue)) }
+            return
+        }
+        if let lines = model.lines {
+            if linesInUse >= lines {
+                if counted { tallies[type].blocked += 1 }
+                tryAgain(type, issue, rule: model.redial[type])
+                return
+            }
+            linesInUse += 1
+        }
+        var entered = issue
+        entered.interval = UInt16(interval)
+        if let ivr = model.ivr[type] {
+            if counted { inIVR[type] += 1 }
+            entered.contactCounted = counted
+            if now + ivr.durationSeconds <= model.horizon {
+                schedule(.ivrExit, at: now + ivr.durationSeconds, index: type, position: entered.packed)
             }
             return
         }
-        offer(type, interval: interval, talk: talk, wrapUp: wrapUp, patience: patience)
+        offer(type, entered, counted: counted)
     }
 
-    /// A contact reaches the queue of `type` now: an idle skilled agent takes it, or it waits.
-    private mutating func offer(_ type: Int, interval: Int, talk: Double, wrapUp: Double, patience: Double) {
-        if now >= model.warmup { intervalTallies[interval].arrivals += 1 }
-        let call = WaitingCall(arrival: now, deadline: now + patience, talk: talk, wrapUp: wrapUp, interval: Int32(interval))
+    /// A contact leaves the IVR: contained (self-service; a share falsely, who call again) or on to
+    /// the queue.
+    private mutating func leaveIVR(_ type: Int, _ issue: Issue) {
+        let ivr = model.ivr[type]!
+        if issue.contactCounted { inIVR[type] -= 1 }
+        if ivrStreams[type].nextOpenUnit() < ivr.containment {
+            if model.lines != nil { linesInUse -= 1 }
+            if issue.contactCounted { tallies[type].contained += 1 }
+            if ivr.falseContainment > 0 && ivrStreams[type].nextOpenUnit() < ivr.falseContainment {
+                scheduleRepeat(type, issue, after: ivr.falseContainmentDelay!.sample(using: &repeatDelayStreams[type]))
+            } else {
+                resolve(issue, type: type)
+            }
+            return
+        }
+        offer(type, issue, counted: issue.contactCounted)
+    }
+
+    /// The customer of an unresolved issue tries again by `rule` (retry, redial), or gives up.
+    private mutating func tryAgain(_ type: Int, _ issue: Issue, rule: RepeatContact?, after start: Double? = nil) {
+        guard let rule, issue.attempt < Issue.maximumAttempts, outcomeStreams[type].nextOpenUnit() < rule.probability else { return }
+        let delay = rule.delay.sample(using: &repeatDelayStreams[type])
+        scheduleRepeat(type, issue, after: (start ?? now) - now + delay)
+    }
+
+    private mutating func scheduleRepeat(_ type: Int, _ issue: Issue, after delay: Double) {
+        let time = now + delay
+        if time <= model.horizon { schedule(.repeatArrival, at: time, index: type, position: issue.packed) }
+    }
+
+    /// Counts an issue resolved by the contact `issue` describes.
+    private mutating func resolve(_ issue: Issue, type: Int) {
+        guard issue.counted else { return }
+        tallies[type].issuesResolved += 1
+        if issue.attempt == 1 { tallies[type].issuesResolvedFirstContact += 1 }
+    }
+
+    /// A contact reaches the queue of `type` now (counted in the cohort or not): an idle skilled agent
+    /// takes it, or it waits.
+    private mutating func offer(_ type: Int, _ issue: Issue, counted: Bool) {
+        // Every offered contact draws its talk, after-call work and patience from its type's own
+        // streams, in a fixed order: the n-th caller of a type is the same caller in every scenario run
+        // with the same seed (common random numbers).
+        let talk = model.talk[type].sample(using: &talkStreams[type])
+        let wrapUp = model.wrapUp[type]?.sample(using: &wrapUpStreams[type]) ?? 0
+        let patience = model.patience[type]?.sample(using: &patienceStreams[type]) ?? .infinity
+        var issue = issue
+        issue.contactCounted = counted
+        if counted { intervalTallies[Int(issue.interval)].arrivals += 1 }
+        let call = WaitingCall(arrival: now, deadline: now + patience, talk: talk, wrapUp: wrapUp, issue: issue)
         if let agent = longestIdleAgent(for: type) {
             startService(agent: agent, type: type, call: call)
             return
@@ -237,17 +322,13 @@ struct ReplicationEngine {
     /// Opening time: callers who found the center closed call again, in the order they first called,
     /// whatever their call type.
     private mutating func open() {
-        var callers: [(type: Int, call: WaitingCall)] = []
+        var callers: [(type: Int, arrival: Double, issue: Issue)] = []
         for type in carried.indices where !carried[type].isEmpty {
-            callers += carried[type].map { (type, $0) }
+            callers += carried[type].map { (type, $0.arrival, $0.issue) }
             carried[type].removeAll(keepingCapacity: true)
         }
-        callers.sort { ($0.call.arrival, $0.type) < ($1.call.arrival, $1.type) }
-        let interval = currentInterval()
-        for (type, caller) in callers {
-            if now >= model.warmup { tallies[type].arrivals += 1 }
-            offer(type, interval: interval, talk: caller.talk, wrapUp: caller.wrapUp, patience: caller.deadline)
-        }
+        callers.sort { ($0.arrival, $0.type) < ($1.arrival, $1.type) }
+        for caller in callers { enter(caller.type, caller.issue.next) }
         if let next = calendar.nextOpening(after: now + 1), next <= model.horizon { schedule(.opening, at: next) }
     }
 
@@ -257,10 +338,11 @@ struct ReplicationEngine {
             while let call = queues[type].front() {
                 queues[type].removeFront()
                 noteWaitingChange(by: -1)
-                if call.arrival >= model.warmup {
+                if model.lines != nil { linesInUse -= 1 }
+                if call.issue.contactCounted {
                     tallies[type].droppedAtClose += 1
                     tallies[type].waitOfDroppedAtClose += now - call.arrival
-                    intervalTallies[Int(call.interval)].droppedAtClose += 1
+                    intervalTallies[Int(call.issue.interval)].droppedAtClose += 1
                 }
             }
         }
@@ -458,13 +540,24 @@ struct ReplicationEngine {
         busy[agent] = true
         generation[agent] &+= 1
         let end = now + call.talk + call.wrapUp
-        if call.arrival >= model.warmup {
+        if call.issue.contactCounted {
             let wait = now - call.arrival
             let withinTarget = wait <= model.target
             tallies[type].recordAnswer(wait: wait, withinTarget: withinTarget, talk: call.talk, wrapUp: call.wrapUp)
-            intervalTallies[Int(call.interval)].recordAnswer(wait: wait, withinTarget: withinTarget, talk: call.talk, wrapUp: call.wrapUp)
+            intervalTallies[Int(call.issue.interval)].recordAnswer(wait: wait, withinTarget: withinTarget, talk: call.talk, wrapUp: call.wrapUp)
             histograms[type].record(wait)
             groupTallies[group].answered += 1
+        }
+        if model.lines != nil {
+            // The line is free when the talk ends (after-call work needs none).
+            if now + call.talk <= model.horizon { schedule(.lineRelease, at: now + call.talk) }
+        }
+        // Whether the contact resolves the issue is decided now; an unresolved customer may call
+        // again, counting the delay from the end of the talk.
+        if model.resolution[type] >= 1 || outcomeStreams[type].nextOpenUnit() < model.resolution[type] {
+            resolve(call.issue, type: type)
+        } else {
+            tryAgain(type, call.issue, rule: model.retry[type], after: now + call.talk)
         }
         groupTallies[group].busySeconds += windowOverlap(now, end)
         addBusy(from: now, to: end)
@@ -475,10 +568,12 @@ struct ReplicationEngine {
 
     private mutating func abandon(_ call: WaitingCall, type: Int) {
         noteWaitingChange(by: -1)
-        guard call.arrival >= model.warmup else { return }
+        if model.lines != nil { linesInUse -= 1 }
+        tryAgain(type, call.issue, rule: model.redial[type])
+        guard call.issue.contactCounted else { return }
         let wait = call.deadline - call.arrival
         tallies[type].recordAbandonment(wait: wait, withinTarget: wait <= model.target)
-        intervalTallies[Int(call.interval)].recordAbandonment(wait: wait, withinTarget: wait <= model.target)
+        intervalTallies[Int(call.issue.interval)].recordAbandonment(wait: wait, withinTarget: wait <= model.target)
     }
 
     /// Keeps ∫ (callers waiting) dt over the observed window, for Little's law.
@@ -497,11 +592,12 @@ struct ReplicationEngine {
         var overall = ContactTally()
         var overallHistogram = LogHistogram()
         for type in tallies.indices {
-            for call in queues[type].waitingCalls where call.arrival >= model.warmup {
+            for call in queues[type].waitingCalls where call.issue.contactCounted {
                 tallies[type].waitingAtEnd += 1
                 tallies[type].waitAtEnd += model.horizon - call.arrival
-                intervalTallies[Int(call.interval)].waitingAtEnd += 1
+                intervalTallies[Int(call.issue.interval)].waitingAtEnd += 1
             }
+            tallies[type].inIVRAtEnd = inIVR[type]
             setPercentiles(of: &tallies[type], from: histograms[type])
             overall.add(tallies[type])
             overallHistogram.merge(histograms[type])
@@ -523,4 +619,42 @@ struct ReplicationEngine {
         tally.waitP90 = histogram.quantile(0.9)
         tally.waitP99 = histogram.quantile(0.99)
     }
+}
+
+/// A contact's place in its customer's issue: which attempt it is, whether the issue and the contact
+/// belong to the counted cohort, and the reporting interval it entered in. Packed into 32 bits for
+/// the payload of IVR and repeat events.
+struct Issue: Equatable {
+    /// The most attempts an issue makes (a customer who never gives up stops there).
+    static let maximumAttempts: UInt16 = 16_383
+
+    /// 1 for the issue's first contact.
+    var attempt: UInt16
+    /// Whether the issue's first contact arrived after the warm-up.
+    var counted: Bool
+    /// Reporting interval of the contact's entry.
+    var interval: UInt16
+    /// Whether this contact arrived after the warm-up.
+    var contactCounted = false
+
+    init(attempt: UInt16, counted: Bool, interval: UInt16) {
+        self.attempt = attempt
+        self.counted = counted
+        self.interval = interval
+    }
+
+    /// bits 0-13 attempt, 14 counted, 15 contact counted, 16-31 interval.
+    init(packed: UInt32) {
+        attempt = UInt16(packed & 0x3FFF)
+        counted = packed & 0x4000 != 0
+        contactCounted = packed & 0x8000 != 0
+        interval = UInt16(packed >> 16)
+    }
+
+    var packed: UInt32 {
+        UInt32(attempt) | (counted ? 0x4000 : 0) | (contactCounted ? 0x8000 : 0) | UInt32(interval) << 16
+    }
+
+    /// The customer's next attempt at the same issue.
+    var next: Issue { Issue(attempt: attempt + 1, counted: counted, interval: 0) }
 }

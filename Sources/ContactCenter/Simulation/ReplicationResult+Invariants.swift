@@ -12,11 +12,12 @@ extension ReplicationResult {
         #if CCSIM_INVARIANTS
         for (index, tally) in (callTypes + [overall]).enumerated() {
             precondition(
-                tally.arrivals == tally.closedArrivals + tally.answered + tally.abandoned + tally.droppedAtClose + tally.waitingAtEnd,
+                tally.arrivals == tally.closedArrivals + tally.blocked + tally.contained + tally.inIVRAtEnd
+                    + tally.answered + tally.abandoned + tally.droppedAtClose + tally.waitingAtEnd,
                 "replication \(replication), tally \(index): conservation broken: \(tally)")
         }
         let offered = intervals.reduce(0) { $0 + $1.arrivals }
-        precondition(offered == overall.arrivals - overall.closedArrivals, "intervals do not add up to the offered contacts")
+        precondition(offered == overall.offered, "intervals do not add up to the offered contacts")
         for group in agentGroups {
             precondition(group.busySeconds <= group.staffedSeconds * (1 + 1e-12), "busy time above staffed time")
         }

@@ -2,20 +2,35 @@
 ///
 /// Counts cover the *cohort*: contacts that arrived at or after the end of the warm-up, each followed
 /// to its outcome or to the end of the horizon, so that
-/// `arrivals == closedArrivals + answered + abandoned + droppedAtClose + waitingAtEnd` holds exactly
-/// in every replication.
+/// `arrivals == closedArrivals + blocked + contained + inIVRAtEnd + answered + abandoned + droppedAtClose
+/// + waitingAtEnd` holds exactly in every replication.
 public struct ContactTally: Sendable, Equatable {
     /// Contacts that arrived (a caller who tries again at opening after finding the center closed
     /// arrives twice: once while closed, once at opening).
     public var arrivals = 0
     /// Contacts that arrived while the center was closed.
     public var closedArrivals = 0
+    /// Contacts that found every trunk line busy (busy signal).
+    public var blocked = 0
+    /// Contacts resolved in the IVR (self-service), falsely or not, that never reached an agent.
+    public var contained = 0
+    /// Contacts in the IVR when the horizon ended.
+    public var inIVRAtEnd = 0
+    /// Arrivals that were a customer's second or later contact about the same issue.
+    public var repeatArrivals = 0
+    /// Issues: first contacts that arrived after the warm-up.
+    public var issues = 0
+    /// Issues resolved (in the IVR or by an agent) by the end of the horizon.
+    public var issuesResolved = 0
+    /// Issues resolved at their first contact.
+    public var issuesResolvedFirstContact = 0
     /// Contacts still waiting at closing time and dropped (calendar `atClose: drop`).
     public var droppedAtClose = 0
     /// Contacts that reached an agent.
     public var answered = 0
-    /// Contacts that reached the queue: arrivals less those that found the center closed.
-    public var offered: Int { arrivals - closedArrivals }
+    /// Contacts that reached the agent queue: arrivals less those that found the center closed or
+    /// every line busy, were contained in the IVR or were still in it at the end.
+    public var offered: Int { arrivals - closedArrivals - blocked - contained - inIVRAtEnd }
     /// Contacts whose caller hung up before an agent answered.
     public var abandoned = 0
     /// Contacts still waiting for an agent when the horizon ended.
@@ -71,6 +86,13 @@ public struct ContactTally: Sendable, Equatable {
     public mutating func add(_ other: ContactTally) {
         arrivals += other.arrivals
         closedArrivals += other.closedArrivals
+        blocked += other.blocked
+        contained += other.contained
+        inIVRAtEnd += other.inIVRAtEnd
+        repeatArrivals += other.repeatArrivals
+        issues += other.issues
+        issuesResolved += other.issuesResolved
+        issuesResolvedFirstContact += other.issuesResolvedFirstContact
         droppedAtClose += other.droppedAtClose
         answered += other.answered
         abandoned += other.abandoned

@@ -8,8 +8,8 @@ struct WaitingCall {
     var talk: Double
     /// After-call work the call will take, in seconds.
     var wrapUp: Double
-    /// Reporting interval the call was offered in (`-1` outside opening hours).
-    var interval: Int32 = -1
+    /// The contact's issue, attempt, cohort membership and reporting interval.
+    var issue = Issue(attempt: 1, counted: false, interval: 0)
 
     var hasLeft: Bool { talk < 0 }
 }

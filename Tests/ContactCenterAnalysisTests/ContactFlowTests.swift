@@ -1,0 +1,112 @@
+import ContactCenter
+import SimulationKernel
+import Testing
+@testable import ContactCenterAnalysis
+
+/// IVR containment, first-contact resolution with retries, redials and trunk lines, each against a
+/// known answer, with 99.9 % confidence bands from the run's own replications.
+@Suite struct ContactFlowTests {
+    func scenario(_ text: String) throws -> Scenario {
+        try ScenarioReader.parse(Array(text.utf8), file: "flow.json")
+    }
+
+    func band(_ values: [Double]) -> (mean: Double, halfWidth: Double) {
+        let interval = ConfidenceInterval(values: values, confidence: 0.999)
+        return (interval.mean, interval.halfWidth ?? 0)
+    }
+
+    /// A loss system on trunk lines: with as many agents as lines, no wrap-up and no IVR, a call is
+    /// blocked exactly when all lines are busy, and blocking is Erlang B for the talk-time load.
+    @Test func trunkLinesReproduceErlangB() throws {
+        let s = try scenario("""
+            {"ccsimVersion": 1, "name": "lines", "lines": 10,
+             "simulation": {"hours": 200, "replications": 10, "seed": 21, "warmupMinutes": 60},
+             "callTypes": [{"name": "a", "arrivals": {"perHour": 300},
+                            "handleTime": {"distribution": "lognormal", "mean": 96, "cv": 1.2}}],
+             "agentGroups": [{"name": "g", "agents": 12, "skills": ["a"]}]}
+            """)
+        let results = try Simulation(scenario: s).run(threads: 2)
+        let (mean, halfWidth) = band(results.map { Double($0.overall.blocked) / Double($0.overall.arrivals) })
+        let exact = Erlang.blocking(offeredLoad: 300 * 96 / 3600, servers: 10)
+        #expect(abs(mean - exact) <= halfWidth, "simulated \(mean) ± \(halfWidth), Erlang B \(exact)")
+        #expect(results.allSatisfy { $0.overall.abandoned == 0 && $0.overall.maxWait == 0 })
+    }
+
+    @Test func ivrContainsTheConfiguredShare() throws {
+        let s = try scenario("""
+            {"ccsimVersion": 1, "name": "ivr",
+             "simulation": {"hours": 100, "replications": 10, "seed": 22},
+             "callTypes": [{"name": "a", "arrivals": {"perHour": 120},
+                            "ivr": {"durationSeconds": 40, "containment": 0.25},
+                            "handleTime": {"distribution": "exponential", "mean": 120}}],
+             "agentGroups": [{"name": "g", "agents": 6, "skills": ["a"]}]}
+            """)
+        let results = try Simulation(scenario: s).run(threads: 2)
+        let (mean, halfWidth) = band(results.map { Double($0.overall.contained) / Double($0.overall.arrivals - $0.overall.inIVRAtEnd) })
+        #expect(abs(mean - 0.25) <= halfWidth, "\(mean) ± \(halfWidth)")
+        // Contained calls are resolved at their first contact; the rest are resolved by the agent.
+        #expect(results.allSatisfy { $0.overall.issuesResolvedFirstContact == $0.overall.contained + $0.overall.answered })
+    }
+
+    /// With first-contact resolution p and a customer who always calls again, the number of contacts
+    /// per issue is geometric with mean 1/p.
+    @Test func contactsPerIssueTendToOneOverResolution() throws {
+        let s = try scenario("""
+            {"ccsimVersion": 1, "name": "fcr",
+             "simulation": {"hours": 300, "replications": 10, "seed": 23},
+             "callTypes": [{"name": "a", "arrivals": {"perHour": 20},
+                            "handleTime": {"distribution": "exponential", "mean": 60},
+                            "firstContactResolution": 0.6,
+                            "retry": {"probability": 1, "delay": {"distribution": "exponential", "mean": 600}}}],
+             "agentGroups": [{"name": "g", "agents": 4, "skills": ["a"]}]}
+            """)
+        let results = try Simulation(scenario: s).run(threads: 2)
+        // Issues still open at the end bias the ratio down by about (contacts in flight)/issues, well
+        // under the band here (a 300-hour horizon against 10-minute retries).
+        let contacts = band(results.map { Double($0.overall.arrivals) / Double($0.overall.issues) })
+        #expect(abs(contacts.mean - 1 / 0.6) <= contacts.halfWidth + 0.005, "\(contacts)")
+        let firstContact = band(results.map { Double($0.overall.issuesResolvedFirstContact) / Double($0.overall.issues) })
+        #expect(abs(firstContact.mean - 0.6) <= firstContact.halfWidth, "\(firstContact)")
+        let report = RunReport(scenario: s, results: results)
+        #expect(abs(report.centre("repeatContactRate")!.mean - 0.4) < 0.02)
+    }
+
+    /// Callers who hang up call again with the redial probability: the repeat share of arrivals
+    /// follows, and every attempt still ends in exactly one outcome.
+    @Test func abandonedCallersRedial() throws {
+        let s = try scenario("""
+            {"ccsimVersion": 1, "name": "redial",
+             "simulation": {"hours": 100, "replications": 8, "seed": 24},
+             "callTypes": [{"name": "a", "arrivals": {"perHour": 60},
+                            "handleTime": {"distribution": "exponential", "mean": 240},
+                            "patience": {"distribution": "exponential", "mean": 30},
+                            "redial": {"probability": 0.5, "delay": {"distribution": "deterministic", "value": 120}}}],
+             "agentGroups": [{"name": "g", "agents": 4, "skills": ["a"]}]}
+            """)
+        for result in try Simulation(scenario: s).run(threads: 2) {
+            let o = result.overall
+            #expect(o.arrivals == o.answered + o.abandoned + o.waitingAtEnd)
+            // Each abandonment is followed by a redial with probability 1/2: repeats ≈ abandoned / 2.
+            let expected = Double(o.abandoned) / 2
+            #expect(abs(Double(o.repeatArrivals) - expected) <= 4 * (Double(o.abandoned) * 0.25).squareRoot() + 2)
+        }
+    }
+
+    @Test func falselyContainedCustomersComeBack() throws {
+        let s = try scenario("""
+            {"ccsimVersion": 1, "name": "false containment",
+             "simulation": {"hours": 100, "replications": 6, "seed": 25},
+             "callTypes": [{"name": "a", "arrivals": {"perHour": 100},
+                            "ivr": {"durationSeconds": 30, "containment": 0.4,
+                                    "falseContainment": {"share": 0.5, "delay": {"distribution": "exponential", "mean": 300}}},
+                            "handleTime": {"distribution": "exponential", "mean": 60}}],
+             "agentGroups": [{"name": "g", "agents": 4, "skills": ["a"]}]}
+            """)
+        for result in try Simulation(scenario: s).run(threads: 1) {
+            let o = result.overall
+            // Half the contained come back: repeats ≈ contained / 2.
+            #expect(abs(Double(o.repeatArrivals) - Double(o.contained) / 2) <= 4 * (Double(o.contained) * 0.25).squareRoot() + 2)
+            #expect(o.issuesResolved < o.issues)
+        }
+    }
+}
