@@ -84,7 +84,7 @@ import Testing
             || (byte >= 0x61 && byte <= 0x7A)
     }
 
-    @Test(.timeLimit(.minutes(20)))
+    @Test(.timeLimit(.minutes(30)))
     func mutatedScenariosNeverCrashOrHang() throws {
         let scratch = try TemporaryFolder()
         let file = scratch.path("fuzz.json")
@@ -110,7 +110,7 @@ import Testing
         #expect(accepted > 0)
     }
 
-    @Test(.timeLimit(.minutes(10)))
+    @Test(.timeLimit(.minutes(30)))
     func randomArgumentListsNeverCrash() throws {
         let before = Set(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath))
         let scratch = try TemporaryFolder()

@@ -136,6 +136,17 @@ public struct AgentGroup: Sendable, Equatable {
     /// Daily shifts; when not empty they replace the constant head count `agents`, which then
     /// counts the agents of all shifts (the roster).
     public var shifts: [Shift] = []
+    /// Per skill (same order as `skills`): its priority, 1 the highest; used by the `priority` policy.
+    public var skillPriorities: [Int] = []
+    /// Per skill: how long a caller must have waited before this group takes the call, in seconds
+    /// (0: at once; more makes the group an overflow for that call type).
+    public var skillDelays: [Double] = []
+
+    /// The priority of skill `index` (1 when not given).
+    public func priority(ofSkill index: Int) -> Int { index < skillPriorities.count ? skillPriorities[index] : 1 }
+
+    /// The overflow delay of skill `index`, in seconds (0 when not given).
+    public func delay(ofSkill index: Int) -> Double { index < skillDelays.count ? skillDelays[index] : 0 }
 
     /// Creates an agent group.
     public init(name: String, agents: Int, skills: [String]) {
@@ -150,4 +161,7 @@ public enum RoutingPolicy: String, Sendable, Equatable, CaseIterable {
     /// A call goes to the agent who has been idle longest among those with the skill; a freed agent takes
     /// the call that has waited longest among the call types it is skilled for (first come, first served).
     case longestIdleAgent
+    /// As `longestIdleAgent`, but a freed agent takes the waiting caller of its highest-priority skill
+    /// (priority 1 first), the longest-waiting one among equal priorities.
+    case priority
 }

@@ -579,18 +579,33 @@ struct ScenarioDecoder {
             "agents", required: !reader.has("shifts"), in: 0...ScenarioReader.maximumAgents,
             expected: "a whole number of agents from 0 to \(ScenarioReader.maximumAgents)")
         var skills: [String]?
+        var priorities: [Int] = [], delays: [Double] = []
         if let elements = reader.array("skills", required: true, nonEmpty: true, expected: "an array of call-type names") {
             var names: [String] = []
             var seen: Set<String> = []
             for element in elements {
+                var name: String?
+                var priority: Int64 = 1, delay = 0.0
                 if case .string(let skill) = element.value, isValidName(skill) {
-                    if !seen.insert(skill).inserted {
-                        problems.add(element.path, "duplicate skill \"\(skill)\"")
-                    }
-                    names.append(skill)
+                    name = skill
+                } else if case .object = element.value, let rule = ObjectReader(element.value, path: element.path, problems: problems) {
+                    name = rule.string("callType", required: true, expected: nameExpectation, accept: isValidName)
+                    let priorityValue = rule.integer("priority", in: 1...1000, expected: "a whole number from 1 (highest) to 1000")
+                    let delayValue = rule.number("afterSeconds", expected: secondsExpectation, accept: isDuration)
+                    rule.rejectUnknownKeys()
+                    if (rule.has("priority") && priorityValue == nil) || (rule.has("afterSeconds") && delayValue == nil) { name = nil }
+                    priority = priorityValue ?? 1
+                    delay = delayValue ?? 0
                 } else {
-                    problems.add(element.path, "expected the name of a call type, found \(describeFound(element.value))")
+                    problems.add(element.path, "expected the name of a call type or {\"callType\": …, \"priority\": …, \"afterSeconds\": …}, found \(describeFound(element.value))")
                 }
+                guard let name else { continue }
+                if !seen.insert(name).inserted {
+                    problems.add(element.path, "duplicate skill \"\(name)\"")
+                }
+                names.append(name)
+                priorities.append(Int(priority))
+                delays.append(delay)
             }
             skills = names.count == elements.count ? names : nil
         }
@@ -629,17 +644,21 @@ struct ScenarioDecoder {
         reader.rejectUnimplemented(["breaks", "shrinkage", "concurrency", "outsourced"])
         reader.rejectUnknownKeys()
         guard let name, let skills, shiftsValid else { return nil }
+        var group: AgentGroup
         if reader.has("shifts") {
-            var group = AgentGroup(name: name, agents: shifts.reduce(0) { $0 + $1.agents }, skills: skills)
+            group = AgentGroup(name: name, agents: shifts.reduce(0) { $0 + $1.agents }, skills: skills)
             group.shifts = shifts
-            return group
+        } else {
+            guard let agents else { return nil }
+            group = AgentGroup(name: name, agents: Int(agents), skills: skills)
         }
-        guard let agents else { return nil }
-        return AgentGroup(name: name, agents: Int(agents), skills: skills)
+        if priorities.contains(where: { $0 != 1 }) { group.skillPriorities = priorities }
+        if delays.contains(where: { $0 != 0 }) { group.skillDelays = delays }
+        return group
     }
 
     func decodeRouting(_ reader: ObjectReader) -> RoutingPolicy? {
-        let implemented = RoutingPolicy.allCases.map(\.rawValue)
+        let implemented = RoutingPolicy.allCases.map(\.rawValue)  // longestIdleAgent, priority
         let policy = reader.string(
             "policy", expected: "one of \(implemented.joined(separator: ", "))",
             accept: { ["longestIdleAgent", "priority", "aiDispatch"].contains($0) })

@@ -34,10 +34,16 @@ struct CompiledModel: Sendable {
     /// Per call type: the stable hash of its name, the subject of its random streams, so adding or
     /// reordering call types changes no other type's numbers.
     private(set) var streamSubjects: [UInt64]
-    /// Per call type: the groups whose agents can take it, in scenario order.
+    /// Per call type: the groups whose agents take it at once, in scenario order.
     private(set) var eligibleGroups: [[Int]]
+    /// Per call type: the distinct overflow delays after which more groups take a waiting caller, in seconds.
+    private(set) var overflowDelays: [[Double]]
+    /// Per call type: every group that can take it and after how long a wait (0: at once).
+    private(set) var servingGroups: [[(group: Int, delay: Double)]]
     /// Per group: the call types its agents can take, in the order of its skills.
-    private(set) var groupSkills: [[Int]]
+    private(set) var groupSkills: [[Skill]]
+    /// Whether a freed agent takes its highest-priority skill first.
+    let byPriority: Bool
     /// Per group: its roster (constant head count, or the agents of all its shifts).
     private(set) var groupAgents: [Int]
     /// Per group: its daily shifts (empty for a constant head count).
@@ -81,7 +87,12 @@ struct CompiledModel: Sendable {
         lines = scenario.lines
         streamSubjects = scenario.callTypes.map { stableHash($0.name) }
         let typeIndex = Dictionary(uniqueKeysWithValues: scenario.callTypes.enumerated().map { ($1.name, $0) })
-        groupSkills = scenario.agentGroups.map { $0.skills.compactMap { typeIndex[$0] } }
+        groupSkills = scenario.agentGroups.map { group in
+            group.skills.enumerated().compactMap { index, name in
+                typeIndex[name].map { Skill(type: $0, priority: group.priority(ofSkill: index), delay: group.delay(ofSkill: index)) }
+            }
+        }
+        byPriority = scenario.routing == .priority
         groupAgents = scenario.agentGroups.map(\.agents)
         // With opening hours, a constant head count is on duty from opening to closing on working days.
         let calendar = self.calendar
@@ -90,10 +101,16 @@ struct CompiledModel: Sendable {
             return [Shift(start: calendar.open, end: calendar.close, agents: group.agents)]
         }
         var eligible = Array(repeating: [Int](), count: scenario.callTypes.count)
+        var serving = Array(repeating: [(group: Int, delay: Double)](), count: scenario.callTypes.count)
         for (group, skills) in groupSkills.enumerated() where groupAgents[group] > 0 {
-            for type in skills { eligible[type].append(group) }
+            for skill in skills {
+                serving[skill.type].append((group, skill.delay))
+                if skill.delay == 0 { eligible[skill.type].append(group) }
+            }
         }
         eligibleGroups = eligible
+        servingGroups = serving
+        overflowDelays = serving.map { Array(Set($0.map(\.delay).filter { $0 > 0 })).sorted() }
     }
 
     /// Whether call type `type` has any arrivals at all.
@@ -119,6 +136,8 @@ struct CompiledModel: Sendable {
         copy.redial = redial.map { $0 }
         copy.streamSubjects = streamSubjects.map { $0 }
         copy.eligibleGroups = eligibleGroups.map { $0.map { $0 } }
+        copy.overflowDelays = overflowDelays.map { $0.map { $0 } }
+        copy.servingGroups = servingGroups.map { $0.map { $0 } }
         copy.groupSkills = groupSkills.map { $0.map { $0 } }
         copy.groupAgents = groupAgents.map { $0 }
         copy.groupShifts = groupShifts.map { $0.map { $0 } }
@@ -227,4 +246,12 @@ struct CompiledCalendar: Sendable {
         }
         return added
     }
+}
+
+/// One skill of an agent group: a call type, its priority (1 first) and the wait after which the group
+/// takes such a caller (0: at once).
+struct Skill: Sendable {
+    var type: Int
+    var priority: Int
+    var delay: Double
 }

@@ -16,7 +16,7 @@ import SimulationKernel
 struct ReplicationEngine {
     private enum EventKind: UInt64 {
         case arrival = 0, agentFree = 1, patienceEnds = 2, opening = 3, closing = 4, shiftStart = 5, shiftEnd = 6
-        case ivrExit = 7, repeatArrival = 8, lineRelease = 9
+        case ivrExit = 7, repeatArrival = 8, lineRelease = 9, overflow = 10
     }
 
     private let model: CompiledModel
@@ -171,6 +171,7 @@ struct ReplicationEngine {
             case .ivrExit: leaveIVR(index, Issue(packed: position))
             case .repeatArrival: enter(index, Issue(packed: position).next)
             case .lineRelease: linesInUse -= 1
+            case .overflow: overflow(type: index, position: position)
             case .opening: open()
             case .closing: closeQueues()
             case .shiftStart: startShift(index)
@@ -317,6 +318,33 @@ struct ReplicationEngine {
         if call.deadline <= model.horizon {
             schedule(.patienceEnds, at: call.deadline, index: type, position: position)
         }
+        // Overflow groups take the caller once the wait reaches their delay.
+        for delay in model.overflowDelays[type] where now + delay < call.deadline && now + delay <= model.horizon {
+            schedule(.overflow, at: now + delay, index: type, position: position)
+        }
+    }
+
+    /// A waiting caller's wait reached an overflow delay: an idle agent of a group that takes it after
+    /// that wait answers it now. (Callers ahead of it in its queue have waited longer and were offered
+    /// to the same agents first, so none of them is passed over.)
+    private mutating func overflow(type: Int, position: UInt32) {
+        guard let call = queues[type].caller(at: position), call.deadline > now else { return }
+        let waited = now - call.arrival
+        var bestGroup = -1
+        var bestSince = Double.infinity
+        for (group, delay) in model.servingGroups[type] where delay <= waited {
+            guard let agent = idleFront(of: group) else { continue }
+            if idleSince[agent] < bestSince || bestGroup < 0 {
+                bestGroup = group
+                bestSince = idleSince[agent]
+            }
+        }
+        guard bestGroup >= 0 else { return }
+        let agent = idle[bestGroup].front.agent
+        idle[bestGroup].removeFront()
+        queues[type].remove(at: position)
+        noteWaitingChange(by: -1)
+        startService(agent: agent, type: type, call: call)
     }
 
     /// Opening time: callers who found the center closed call again, in the order they first called,
@@ -500,17 +528,25 @@ struct ReplicationEngine {
         return agent
     }
 
-    /// The call type, among those `group` is skilled for, whose oldest waiting caller has waited
-    /// longest. Callers whose patience ended at this very instant hang up first.
+    /// The call type whose caller a freed agent of `group` takes: among its skills whose oldest waiting
+    /// caller has waited at least the skill's overflow delay, the one with the longest wait (with the
+    /// `priority` policy: the highest priority first, then the longest wait). Callers whose patience
+    /// ended at this very instant hang up first.
     private mutating func oldestWaitingCall(for group: Int) -> Int? {
         var bestType = -1
         var bestArrival = Double.infinity
-        for type in model.groupSkills[group] {
+        var bestPriority = Int.max
+        for skill in model.groupSkills[group] {
+            let type = skill.type
             while let call = queues[type].front() {
                 if call.deadline > now {
-                    if call.arrival < bestArrival || bestType < 0 {
+                    let priority = model.byPriority ? skill.priority : 0
+                    if now - call.arrival >= skill.delay,
+                        bestType < 0 || priority < bestPriority || (priority == bestPriority && call.arrival < bestArrival)
+                    {
                         bestType = type
                         bestArrival = call.arrival
+                        bestPriority = priority
                     }
                     break
                 }
@@ -535,7 +571,7 @@ struct ReplicationEngine {
         let group = Int(groupOfAgent[agent])
         #if CCSIM_INVARIANTS
         precondition(onDuty[agent] && !busy[agent], "agent \(agent) took a contact off shift or while busy")
-        precondition(model.groupSkills[group].contains(type), "agent \(agent) took a contact outside its skills")
+        precondition(model.groupSkills[group].contains { $0.type == type }, "agent \(agent) took a contact outside its skills")
         #endif
         busy[agent] = true
         generation[agent] &+= 1
