@@ -82,6 +82,12 @@ public enum KPICatalog {
         KPIDefinition(key: "averageHandleTime", label: "average handle time", unit: .seconds) {
             ratio($0.contacts.talkTime + $0.contacts.wrapUpTime, Double($0.contacts.answered))
         },
+        KPIDefinition(key: "callbacksOffered", label: "callbacks offered", unit: .count) { Double($0.contacts.callbacksOffered) },
+        KPIDefinition(key: "callbacksAccepted", label: "callbacks accepted", unit: .count) { Double($0.contacts.callbacksAccepted) },
+        KPIDefinition(key: "callbacksCompleted", label: "callbacks made", unit: .count) { Double($0.contacts.callbacksCompleted) },
+        KPIDefinition(key: "callbackDelay", label: "callback delay, mean", unit: .seconds) {
+            ratio($0.contacts.callbackDelay, Double($0.contacts.callbacksCompleted))
+        },
         KPIDefinition(key: "issues", label: "issues (first contacts)", unit: .count) { Double($0.contacts.issues) },
         KPIDefinition(key: "firstContactResolution", label: "first-contact resolution", unit: .share) {
             ratio(Double($0.contacts.issuesResolvedFirstContact), Double($0.contacts.issues))

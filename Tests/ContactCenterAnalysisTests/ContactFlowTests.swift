@@ -110,3 +110,43 @@ import Testing
         }
     }
 }
+
+@Suite struct CallbackTests {
+    func run(_ callback: String, seed: Int = 41) throws -> (Scenario, [ReplicationResult]) {
+        let s = try ScenarioReader.parse(Array("""
+            {"ccsimVersion": 1, "name": "callbacks",
+             "simulation": {"hours": 12, "replications": 8, "seed": \(seed)},
+             "calendar": {"open": "08:00", "close": "20:00", "intervalMinutes": 60},
+             "callTypes": [{"name": "a", "arrivals": {"perHour": 50},
+                            "handleTime": {"distribution": "exponential", "mean": 240},
+                            "patience": {"distribution": "exponential", "mean": 120}\(callback)}],
+             "agentGroups": [{"name": "g", "agents": 3, "skills": ["a"]}]}
+            """.utf8), file: "callbacks.json")
+        return (s, try Simulation(scenario: s).run(threads: 2))
+    }
+
+    /// Accepted callbacks leave the line and are never counted as abandoned: the same callers, who
+    /// would otherwise hang up, are called back instead, so abandonment falls.
+    @Test func callbacksCutAbandonmentAndAreNeverAbandoned() throws {
+        let (_, without) = try run("")
+        let (s, with) = try run(#", "callback": {"offerAfterSeconds": 45, "acceptance": 0.6, "maxDelaySeconds": 1800}"#)
+        for (a, b) in zip(without, with) {
+            #expect(b.overall.abandoned < a.overall.abandoned, "\(b.overall.abandoned) vs \(a.overall.abandoned)")
+            #expect(b.overall.callbacksAccepted > 0 && b.overall.callbacksAccepted <= b.overall.callbacksOffered)
+            #expect(b.overall.callbacksCompleted + b.overall.callbacksPendingAtEnd == b.overall.callbacksAccepted)
+            // Every attempt has exactly one outcome, the accepted callbacks included.
+            let o = b.overall
+            #expect(o.arrivals == o.answered + o.abandoned + o.waitingAtEnd + o.droppedAtClose + o.callbacksAccepted)
+        }
+        let report = RunReport(scenario: s, results: with)
+        #expect(report.centre("callbacksCompleted")!.mean > 0)
+    }
+
+    /// Acceptance is the configured share of offers.
+    @Test func acceptanceIsTheConfiguredShare() throws {
+        let (_, results) = try run(#", "callback": {"offerAfterSeconds": 0, "acceptance": 0.3}"#)
+        let shares = results.map { Double($0.overall.callbacksAccepted) / Double($0.overall.callbacksOffered) }
+        let interval = ConfidenceInterval(values: shares, confidence: 0.999)
+        #expect(abs(interval.mean - 0.3) <= interval.halfWidth!, "\(interval.mean) ± \(interval.halfWidth!)")
+    }
+}

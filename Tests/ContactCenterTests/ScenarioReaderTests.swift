@@ -101,13 +101,13 @@ func problems(_ text: String) -> [String] {
         (#""skills": ["billing"]"#, #""skills": ["biling"]"#, "agentGroups[0].skills[0]: skill \"biling\" names no call type (did you mean \"billing\"?)"),
         (#""skills": ["billing"]"#, #""skills": []"#, "agentGroups[0].skills: expected an array of call-type names with at least one element, found an empty array"),
         (#""name": "level1""#, #""name": "level1", "breaks": []"#, "agentGroups[0].breaks: \"breaks\" is part of the scenario format but not simulated by this version of ccsim; remove it"),
-        (#""arrivals""#, #""callback": {"offerAfterSeconds": 60, "acceptance": 0.5}, "arrivals""#, "callTypes[0].callback: \"callback\" is part of the scenario format but not simulated by this version of ccsim; remove it"),
+        (#""arrivals""#, #""concurrency": 2, "arrivals""#, "callTypes[0].concurrency: \"concurrency\" is part of the scenario format but not simulated by this version of ccsim; remove it"),
         (#""name": "minimal""#, #""name": "   ""#, "name: expected a name that is not blank and has no control characters, found \"   \""),
         (#""name": "billing""#, #""name": "bill\u0000ing""#, "callTypes[0].name: expected a name that is not blank and has no control characters, found \"bill\\u0000ing\""),
         (#""hours": 10"#, #""hours": 1e-300"#, "simulation.hours: expected a number of hours, at least one second and at most 27777777, found 1e-300"),
         (#""name": "minimal""#, #""name": "minimal", "automation": {}"#, "automation: expected an array, found an object"),
         (#""name": "minimal""#, #""name": "minimal", "serviceLevel": {"goal": 1.5}"#, "serviceLevel.goal: expected a share from 0 to 1, found 1.5"),
-        (#""name": "minimal""#, #""name": "minimal", "routing": {"policy": "random"}"#, "routing.policy: expected one of longestIdleAgent, found \"random\""),
+        (#""name": "minimal""#, #""name": "minimal", "routing": {"policy": "random"}"#, "routing.policy: expected one of longestIdleAgent, priority, found \"random\""),
         (#""name": "minimal""#, #""name": "minimal", "automation": [{"kind": "rpa"}]"#, "automation: \"automation\" is part of the scenario format but not simulated by this version of ccsim; remove it or leave it empty"),
     ])
     func reportsThePathAndWhatWasExpected(original: String, replacement: String, expected: String) {

@@ -32,7 +32,7 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
         // Conservation: every arrival of the cohort is answered, abandoned or still waiting.
         #expect(
             tally.arrivals == tally.closedArrivals + tally.blocked + tally.contained + tally.inIVRAtEnd
-                + tally.answered + tally.abandoned + tally.droppedAtClose + tally.waitingAtEnd,
+                + tally.answered + tally.abandoned + tally.droppedAtClose + tally.waitingAtEnd + tally.callbacksAccepted,
             sourceLocation: sourceLocation)
         #expect(tally.answeredWithinTarget <= tally.answered, sourceLocation: sourceLocation)
         #expect(tally.maxWait >= (tally.waitP99 ?? 0) * (1 - 1.0 / 256), sourceLocation: sourceLocation)

@@ -111,6 +111,25 @@ public struct IVRStage: Sendable, Equatable {
     }
 }
 
+/// Virtual hold: a waiting caller is offered to be called back instead of waiting on the line.
+public struct CallbackOffer: Sendable, Equatable {
+    /// The offer is made when the predicted wait (callers ahead × mean handle time / agents on duty)
+    /// or the elapsed wait reaches this, in seconds.
+    public var offerAfterSeconds: Double
+    /// Probability that a caller accepts, in [0, 1].
+    public var acceptance: Double
+    /// Longest a callback waits before it is served ahead of inbound callers, in seconds (`nil`: it
+    /// is served only when no inbound caller of the agent's skills waits).
+    public var maxDelaySeconds: Double?
+
+    /// Creates a callback offer.
+    public init(offerAfterSeconds: Double, acceptance: Double, maxDelaySeconds: Double? = nil) {
+        self.offerAfterSeconds = offerAfterSeconds
+        self.acceptance = acceptance
+        self.maxDelaySeconds = maxDelaySeconds
+    }
+}
+
 /// A caller who tries again: with `probability`, after `delay` seconds.
 public struct RepeatContact: Sendable, Equatable {
     /// Probability of trying again, in [0, 1].

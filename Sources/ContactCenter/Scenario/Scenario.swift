@@ -102,6 +102,8 @@ public struct CallType: Sendable, Equatable {
     public var retry: RepeatContact?
     /// What a caller who hung up or got a busy signal does: call again with this probability after this delay.
     public var redial: RepeatContact?
+    /// Virtual hold: callers offered a callback instead of waiting (`nil`: never).
+    public var callback: CallbackOffer?
 
     /// Whether any contact of this type ever arrives.
     public var hasArrivals: Bool {

@@ -329,12 +329,14 @@ struct ScenarioDecoder {
         let retry = reader.object("retry").flatMap(decodeRepeat)
         let redial = reader.object("redial").flatMap(decodeRepeat)
         let ivr = reader.object("ivr").flatMap(decodeIVR)
-        reader.rejectUnimplemented(["callback", "priority", "concurrency"])
+        let callback = reader.object("callback").flatMap(decodeCallback)
+        reader.rejectUnimplemented(["priority", "concurrency"])
         reader.rejectUnknownKeys()
         if reader.has("wrapUp") && wrapUp == nil { return nil }
         if reader.has("patience") && patience == nil { return nil }
         if (reader.has("firstContactResolution") && resolution == nil) || (reader.has("retry") && retry == nil)
             || (reader.has("redial") && redial == nil) || (reader.has("ivr") && ivr == nil)
+            || (reader.has("callback") && callback == nil)
         {
             return nil
         }
@@ -348,6 +350,7 @@ struct ScenarioDecoder {
         callType.retry = retry
         callType.redial = redial
         callType.ivr = ivr
+        callType.callback = callback
         return callType
     }
 
@@ -407,6 +410,16 @@ struct ScenarioDecoder {
             guard let perInterval else { return nil }
             return (0, .perInterval(perInterval), closedPerHour ?? 0)
         }
+    }
+
+    /// `{"offerAfterSeconds": s, "acceptance": p, "maxDelaySeconds": d}`.
+    func decodeCallback(_ reader: ObjectReader) -> CallbackOffer? {
+        let after = reader.number("offerAfterSeconds", required: true, expected: secondsExpectation, accept: isDuration)
+        let acceptance = reader.number("acceptance", required: true, expected: "a probability from 0 to 1") { $0 >= 0 && $0 <= 1 }
+        let maxDelay = reader.number("maxDelaySeconds", expected: secondsExpectation, accept: isDuration)
+        reader.rejectUnknownKeys()
+        guard let after, let acceptance, !reader.has("maxDelaySeconds") || maxDelay != nil else { return nil }
+        return CallbackOffer(offerAfterSeconds: after, acceptance: acceptance, maxDelaySeconds: maxDelay)
     }
 
     /// `{"probability": p, "delay": distribution}`.

@@ -5,7 +5,7 @@ import SimulationKernel
 struct CompiledModel: Sendable {
     /// Random-stream purposes: constants, so a stream depends only on what it draws and for whom.
     enum StreamPurpose: UInt64 {
-        case arrivals = 1, talk = 2, wrapUp = 3, patience = 4, busyness = 5, ivr = 6, outcome = 7, repeatDelay = 8
+        case arrivals = 1, talk = 2, wrapUp = 3, patience = 4, busyness = 5, ivr = 6, outcome = 7, repeatDelay = 8, callback = 9
     }
 
     let horizon: Double
@@ -29,6 +29,9 @@ struct CompiledModel: Sendable {
     private(set) var resolution: [Double]
     private(set) var retry: [RepeatContact?]
     private(set) var redial: [RepeatContact?]
+    private(set) var callback: [CallbackOffer?]
+    /// Per call type: mean talk plus after-call work, in seconds (for the predicted wait).
+    private(set) var meanWork: [Double]
     /// Trunk lines of the center (`nil`: unlimited).
     let lines: Int?
     /// Per call type: the stable hash of its name, the subject of its random streams, so adding or
@@ -84,6 +87,8 @@ struct CompiledModel: Sendable {
         resolution = scenario.callTypes.map(\.firstContactResolution)
         retry = scenario.callTypes.map(\.retry)
         redial = scenario.callTypes.map(\.redial)
+        callback = scenario.callTypes.map(\.callback)
+        meanWork = scenario.callTypes.map { $0.handleTime.mean + ($0.wrapUp?.mean ?? 0) }
         lines = scenario.lines
         streamSubjects = scenario.callTypes.map { stableHash($0.name) }
         let typeIndex = Dictionary(uniqueKeysWithValues: scenario.callTypes.enumerated().map { ($1.name, $0) })
@@ -134,6 +139,8 @@ struct CompiledModel: Sendable {
         copy.resolution = resolution.map { $0 }
         copy.retry = retry.map { $0 }
         copy.redial = redial.map { $0 }
+        copy.callback = callback.map { $0 }
+        copy.meanWork = meanWork.map { $0 }
         copy.streamSubjects = streamSubjects.map { $0 }
         copy.eligibleGroups = eligibleGroups.map { $0.map { $0 } }
         copy.overflowDelays = overflowDelays.map { $0.map { $0 } }

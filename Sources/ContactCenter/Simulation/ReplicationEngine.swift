@@ -16,7 +16,7 @@ import SimulationKernel
 struct ReplicationEngine {
     private enum EventKind: UInt64 {
         case arrival = 0, agentFree = 1, patienceEnds = 2, opening = 3, closing = 4, shiftStart = 5, shiftEnd = 6
-        case ivrExit = 7, repeatArrival = 8, lineRelease = 9, overflow = 10
+        case ivrExit = 7, repeatArrival = 8, lineRelease = 9, overflow = 10, callbackOffer = 11
     }
 
     private let model: CompiledModel
@@ -36,6 +36,12 @@ struct ReplicationEngine {
     private var outcomeStreams: [Xoshiro256StarStar]
     /// Per call type: the delays before customers try again.
     private var repeatDelayStreams: [Xoshiro256StarStar]
+    /// Per call type: whether a caller accepts a callback.
+    private var callbackStreams: [Xoshiro256StarStar]
+    /// Per call type: accepted callbacks waiting for an agent, oldest first (`arrival` = acceptance).
+    private var callbacks: [CallQueue]
+    /// Per group: agents on duty now.
+    private var onDutyCount: [Int]
     /// Per simulated day: the busyness factor of that day's arrival rates (empty: always 1).
     private var busyness: [Double] = []
 
@@ -87,6 +93,9 @@ struct ReplicationEngine {
         ivrStreams = types.map { model.stream(.ivr, callType: $0, replication: replication) }
         outcomeStreams = types.map { model.stream(.outcome, callType: $0, replication: replication) }
         repeatDelayStreams = types.map { model.stream(.repeatDelay, callType: $0, replication: replication) }
+        callbackStreams = types.map { model.stream(.callback, callType: $0, replication: replication) }
+        callbacks = types.map { _ in CallQueue() }
+        onDutyCount = model.groupAgents.indices.map { model.groupShifts[$0].isEmpty ? model.groupAgents[$0] : 0 }
         inIVR = types.map { _ in 0 }
         if let factor = model.busyness {
             var stream = model.stream(.busyness, replication: replication)
@@ -172,6 +181,9 @@ struct ReplicationEngine {
             case .repeatArrival: enter(index, Issue(packed: position).next)
             case .lineRelease: linesInUse -= 1
             case .overflow: overflow(type: index, position: position)
+            case .callbackOffer:
+                // The elapsed wait reached the offer threshold, if the caller is still on the line.
+                if let call = queues[index].caller(at: position), call.deadline > now { offerCallback(type: index, position: position, call: call) }
             case .opening: open()
             case .closing: closeQueues()
             case .shiftStart: startShift(index)
@@ -322,6 +334,31 @@ struct ReplicationEngine {
         for delay in model.overflowDelays[type] where now + delay < call.deadline && now + delay <= model.horizon {
             schedule(.overflow, at: now + delay, index: type, position: position)
         }
+        if let offer = model.callback[type] {
+            // Predicted wait: callers ahead × mean work / agents on duty that take the type at once.
+            let agents = model.eligibleGroups[type].reduce(0) { $0 + onDutyCount[$1] }
+            let predicted = Double(queues[type].waiting - 1) * model.meanWork[type] / Double(Swift.max(agents, 1))
+            if predicted >= offer.offerAfterSeconds {
+                offerCallback(type: type, position: position, call: call)
+            } else if now + offer.offerAfterSeconds < call.deadline && now + offer.offerAfterSeconds <= model.horizon {
+                schedule(.callbackOffer, at: now + offer.offerAfterSeconds, index: type, position: position)
+            }
+        }
+    }
+
+    /// Offers a waiting caller a callback; one who accepts leaves the line and waits in the callback
+    /// queue, without patience (a callback is never abandoned).
+    private mutating func offerCallback(type: Int, position: UInt32, call: WaitingCall) {
+        if call.issue.contactCounted { tallies[type].callbacksOffered += 1 }
+        guard callbackStreams[type].nextOpenUnit() < model.callback[type]!.acceptance else { return }
+        queues[type].remove(at: position)
+        noteWaitingChange(by: -1)
+        if model.lines != nil { linesInUse -= 1 }
+        if call.issue.contactCounted { tallies[type].callbacksAccepted += 1 }
+        var callback = call
+        callback.arrival = now
+        callback.deadline = .infinity
+        _ = callbacks[type].append(callback)
     }
 
     /// A waiting caller's wait reached an overflow delay: an idle agent of a group that takes it after
@@ -411,16 +448,55 @@ struct ReplicationEngine {
         calendar.spread(from: dutyEnded[agent], to: time, within: model.warmup, model.horizon, weight: 1, into: &intervalStaffed)
     }
 
-    /// An on-duty agent with nothing in hand takes the longest-waiting caller of its skills, or idles.
+    /// An on-duty agent with nothing in hand makes an overdue callback, else takes the longest-waiting
+    /// inbound caller of its skills, else makes the oldest callback, else idles.
     private mutating func makeAvailable(_ agent: Int, group: Int) {
+        if let type = oldestCallback(for: group, overdueOnly: true) {
+            makeCallback(agent: agent, type: type)
+            return
+        }
         if let type = oldestWaitingCall(for: group), let call = queues[type].front() {
             queues[type].removeFront()
             noteWaitingChange(by: -1)
             startService(agent: agent, type: type, call: call)
             return
         }
+        if let type = oldestCallback(for: group, overdueOnly: false) {
+            makeCallback(agent: agent, type: type)
+            return
+        }
         idleSince[agent] = now
         idle[group].append(agent, generation: generation[agent])
+    }
+
+    /// The call type of the oldest callback among `group`'s skills (only those past their maximum
+    /// delay when `overdueOnly`).
+    private mutating func oldestCallback(for group: Int, overdueOnly: Bool) -> Int? {
+        var bestType = -1
+        var bestAccepted = Double.infinity
+        for skill in model.groupSkills[group] {
+            guard let offer = model.callback[skill.type], let callback = callbacks[skill.type].front() else { continue }
+            if overdueOnly, now - callback.arrival < (offer.maxDelaySeconds ?? .infinity) { continue }
+            if callback.arrival < bestAccepted {
+                bestType = skill.type
+                bestAccepted = callback.arrival
+            }
+        }
+        return bestType >= 0 ? bestType : nil
+    }
+
+    /// The agent calls the customer back: talk and after-call work as the call would have taken.
+    private mutating func makeCallback(agent: Int, type: Int) {
+        let callback = callbacks[type].front()!
+        callbacks[type].removeFront()
+        if callback.issue.contactCounted {
+            tallies[type].callbacksCompleted += 1
+            tallies[type].callbackDelay += now - callback.arrival
+        }
+        var work = callback
+        work.issue.contactCounted = false  // an outbound call, not an answered inbound one
+        if model.lines != nil { linesInUse += 1 }  // the outbound call holds a line while it talks
+        startService(agent: agent, type: type, call: work)
     }
 
     private mutating func scheduleShift(_ index: Int, onOrAfter time: Double) {
@@ -442,6 +518,7 @@ struct ReplicationEngine {
 
     private mutating func startShift(_ index: Int) {
         let (group, first, shift) = shifts[index]
+        onDutyCount[group] += shift.agents
         addStaffed(group: group, agents: shift.agents, from: now, to: now + (shift.end - shift.start))
         for agent in first..<(first + shift.agents) {
             if busy[agent] && !onDuty[agent] {
@@ -455,7 +532,8 @@ struct ReplicationEngine {
     }
 
     private mutating func endShift(_ index: Int) {
-        let (_, first, shift) = shifts[index]
+        let (group, first, shift) = shifts[index]
+        onDutyCount[group] -= shift.agents
         for agent in first..<(first + shift.agents) {
             onDuty[agent] = false
             dutyEnded[agent] = now
@@ -634,6 +712,7 @@ struct ReplicationEngine {
                 intervalTallies[Int(call.issue.interval)].waitingAtEnd += 1
             }
             tallies[type].inIVRAtEnd = inIVR[type]
+            tallies[type].callbacksPendingAtEnd = callbacks[type].waitingCalls.filter { $0.issue.contactCounted }.count
             setPercentiles(of: &tallies[type], from: histograms[type])
             overall.add(tallies[type])
             overallHistogram.merge(histograms[type])

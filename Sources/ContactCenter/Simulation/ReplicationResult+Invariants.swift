@@ -13,7 +13,7 @@ extension ReplicationResult {
         for (index, tally) in (callTypes + [overall]).enumerated() {
             precondition(
                 tally.arrivals == tally.closedArrivals + tally.blocked + tally.contained + tally.inIVRAtEnd
-                    + tally.answered + tally.abandoned + tally.droppedAtClose + tally.waitingAtEnd,
+                    + tally.answered + tally.abandoned + tally.droppedAtClose + tally.waitingAtEnd + tally.callbacksAccepted,
                 "replication \(replication), tally \(index): conservation broken: \(tally)")
         }
         let offered = intervals.reduce(0) { $0 + $1.arrivals }

@@ -3,7 +3,7 @@
 /// Counts cover the *cohort*: contacts that arrived at or after the end of the warm-up, each followed
 /// to its outcome or to the end of the horizon, so that
 /// `arrivals == closedArrivals + blocked + contained + inIVRAtEnd + answered + abandoned + droppedAtClose
-/// + waitingAtEnd` holds exactly in every replication.
+/// + waitingAtEnd + callbacksAccepted` holds exactly in every replication.
 public struct ContactTally: Sendable, Equatable {
     /// Contacts that arrived (a caller who tries again at opening after finding the center closed
     /// arrives twice: once while closed, once at opening).
@@ -18,6 +18,16 @@ public struct ContactTally: Sendable, Equatable {
     public var inIVRAtEnd = 0
     /// Arrivals that were a customer's second or later contact about the same issue.
     public var repeatArrivals = 0
+    /// Callers offered a callback while waiting.
+    public var callbacksOffered = 0
+    /// Callers who accepted a callback and left the line.
+    public var callbacksAccepted = 0
+    /// Callbacks an agent made.
+    public var callbacksCompleted = 0
+    /// Accepted callbacks not yet made when the horizon ended.
+    public var callbacksPendingAtEnd = 0
+    /// Sum of the delays from acceptance to the callback, in seconds (completed callbacks).
+    public var callbackDelay = 0.0
     /// Issues: first contacts that arrived after the warm-up.
     public var issues = 0
     /// Issues resolved (in the IVR or by an agent) by the end of the horizon.
@@ -91,6 +101,11 @@ public struct ContactTally: Sendable, Equatable {
         inIVRAtEnd += other.inIVRAtEnd
         repeatArrivals += other.repeatArrivals
         issues += other.issues
+        callbacksOffered += other.callbacksOffered
+        callbacksAccepted += other.callbacksAccepted
+        callbacksCompleted += other.callbacksCompleted
+        callbacksPendingAtEnd += other.callbacksPendingAtEnd
+        callbackDelay += other.callbackDelay
         issuesResolved += other.issuesResolved
         issuesResolvedFirstContact += other.issuesResolvedFirstContact
         droppedAtClose += other.droppedAtClose
