@@ -82,6 +82,10 @@ public enum KPICatalog {
         KPIDefinition(key: "averageHandleTime", label: "average handle time", unit: .seconds) {
             ratio($0.contacts.talkTime + $0.contacts.wrapUpTime, Double($0.contacts.answered))
         },
+        KPIDefinition(key: "transfers", label: "transfers (misrouted)", unit: .count) { Double($0.contacts.transfers) },
+        KPIDefinition(key: "transferRate", label: "transfers / answered", unit: .share) {
+            ratio(Double($0.contacts.transfers), Double($0.contacts.answered))
+        },
         KPIDefinition(key: "callbacksOffered", label: "callbacks offered", unit: .count) { Double($0.contacts.callbacksOffered) },
         KPIDefinition(key: "callbacksAccepted", label: "callbacks accepted", unit: .count) { Double($0.contacts.callbacksAccepted) },
         KPIDefinition(key: "callbacksCompleted", label: "callbacks made", unit: .count) { Double($0.contacts.callbacksCompleted) },

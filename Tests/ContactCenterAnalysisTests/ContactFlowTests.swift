@@ -150,3 +150,46 @@ import Testing
         #expect(abs(interval.mean - 0.3) <= interval.halfWidth!, "\(interval.mean) ± \(interval.halfWidth!)")
     }
 }
+
+@Suite struct MisroutingTests {
+    func run(share: Double) throws -> [ReplicationResult] {
+        let s = try ScenarioReader.parse(Array("""
+            {"ccsimVersion": 1, "name": "misrouting",
+             "simulation": {"hours": 40, "replications": 8, "seed": 51},
+             "callTypes": [
+               {"name": "billing", "arrivals": {"perHour": 40}, "handleTime": {"distribution": "exponential", "mean": 180},
+                "patience": {"distribution": "exponential", "mean": 300},
+                "misrouting": {"share": \(share), "to": "tech", "transferTalk": {"distribution": "deterministic", "value": 60}}},
+               {"name": "tech", "arrivals": {"perHour": 20}, "handleTime": {"distribution": "exponential", "mean": 240},
+                "patience": {"distribution": "exponential", "mean": 300}}],
+             "agentGroups": [{"name": "b", "agents": 4, "skills": ["billing"]}, {"name": "t", "agents": 3, "skills": ["tech"]}]}
+            """.utf8), file: "misrouting.json")
+        let results = try Simulation(scenario: s).run(threads: 2)
+        for result in results {
+            let o = result.overall
+            #expect(o.arrivals == o.answered + o.abandoned + o.waitingAtEnd)
+        }
+        return results
+    }
+
+    /// A misrouted share of billing calls is answered by the tech desk first and transferred: the
+    /// transfer rate of answered billing calls matches the share, and the transfer talk adds to the
+    /// billing calls' handle time.
+    @Test func misroutedContactsAreTransferredAndCostHandleTime() throws {
+        let misrouted = try run(share: 0.2)
+        let rates = misrouted.map { Double($0.callTypes[0].transfers) / Double($0.callTypes[0].answered) }
+        let interval = ConfidenceInterval(values: rates, confidence: 0.999)
+        // Plus 0.01: the two queues lose different shares to abandonment, so answered calls are not
+        // exactly an unbiased sample of the misrouting draw.
+        #expect(abs(interval.mean - 0.2) <= interval.halfWidth! + 0.01, "\(interval.mean) ± \(interval.halfWidth!)")
+        let clean = try run(share: 0)
+        #expect(clean.allSatisfy { $0.overall.transfers == 0 })
+        // Handle time per answered billing call: about 180 s clean, 180 + 0.2 × 60 s misrouted.
+        let aht = { (r: ReplicationResult) in (r.callTypes[0].talkTime + r.callTypes[0].wrapUpTime) / Double(r.callTypes[0].answered) }
+        let withTransfers = ConfidenceInterval(values: misrouted.map(aht), confidence: 0.999)
+        let without = ConfidenceInterval(values: clean.map(aht), confidence: 0.999)
+        #expect(withTransfers.mean > without.mean)
+        // The tech desk's agents do the wrong first leg: they answer billing calls too.
+        #expect(misrouted.allSatisfy { $0.agentGroups[1].answered > $0.callTypes[1].answered })
+    }
+}

@@ -47,7 +47,7 @@ func expectInvariants(_ result: ReplicationResult, scenario: Scenario, sourceLoc
     }
     if scenario.simulation.warmupSeconds == 0 {
         // Little's law as a sample-path identity: ∫ Q(t) dt equals the total time callers spent waiting.
-        let waited = result.overall.waitOfAnswered + result.overall.waitOfAbandoned + result.overall.waitAtEnd + result.overall.waitOfDroppedAtClose
+        let waited = result.overall.waitOfAnswered + result.overall.waitOfAbandoned + result.overall.waitAtEnd + result.overall.waitOfDroppedAtClose + result.overall.waitOfOther
         #expect(abs(result.waitingIntegral - waited) <= 1e-9 * Swift.max(waited, 1), sourceLocation: sourceLocation)
     }
 }

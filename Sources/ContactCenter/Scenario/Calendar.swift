@@ -130,6 +130,24 @@ public struct CallbackOffer: Sendable, Equatable {
     }
 }
 
+/// Misrouting: a share of a type's contacts first reaches the queue of another type, whose agent
+/// talks for `transferTalk`, then transfers the caller back to the right queue.
+public struct Misrouting: Sendable, Equatable {
+    /// Share of contacts misrouted, in [0, 1].
+    public var share: Double
+    /// The call type whose queue misrouted contacts reach first.
+    public var to: String
+    /// Talk of the wrong agent before the transfer, in seconds.
+    public var transferTalk: Distribution
+
+    /// Creates a misrouting rule.
+    public init(share: Double, to: String, transferTalk: Distribution) {
+        self.share = share
+        self.to = to
+        self.transferTalk = transferTalk
+    }
+}
+
 /// A caller who tries again: with `probability`, after `delay` seconds.
 public struct RepeatContact: Sendable, Equatable {
     /// Probability of trying again, in [0, 1].

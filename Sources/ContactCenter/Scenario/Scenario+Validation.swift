@@ -49,6 +49,13 @@ extension Scenario {
             for (key, rule) in [("retry", callType.retry), ("redial", callType.redial)] {
                 if let rule { check((0...1).contains(rule.probability), "\(path).\(key).probability", "expected a probability from 0 to 1") }
             }
+            if let misrouting = callType.misrouting {
+                check((0...1).contains(misrouting.share), "\(path).misrouting.share", "expected a probability from 0 to 1")
+                check(callTypes.contains { $0.name == misrouting.to } && misrouting.to != callType.name, "\(path).misrouting.to",
+                      "expected the name of another call type, found \"\(misrouting.to)\"")
+                check(misrouting.share == 0 || staffedSkills.contains(misrouting.to), "\(path).misrouting.to",
+                      "expected a call type that a group with agents serves")
+            }
             if let ivr = callType.ivr {
                 check(ivr.durationSeconds >= 0 && ivr.durationSeconds <= ScenarioReader.maximumDuration, "\(path).ivr.durationSeconds", "expected seconds from 0 to 1e9")
                 check((0...1).contains(ivr.containment) && (0...1).contains(ivr.falseContainment), "\(path).ivr", "expected probabilities from 0 to 1")

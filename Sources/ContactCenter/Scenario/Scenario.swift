@@ -104,6 +104,8 @@ public struct CallType: Sendable, Equatable {
     public var redial: RepeatContact?
     /// Virtual hold: callers offered a callback instead of waiting (`nil`: never).
     public var callback: CallbackOffer?
+    /// Contacts that first reach the wrong queue and are transferred (`nil`: none).
+    public var misrouting: Misrouting?
 
     /// Whether any contact of this type ever arrives.
     public var hasArrivals: Bool {

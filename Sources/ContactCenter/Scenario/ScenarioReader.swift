@@ -330,13 +330,14 @@ struct ScenarioDecoder {
         let redial = reader.object("redial").flatMap(decodeRepeat)
         let ivr = reader.object("ivr").flatMap(decodeIVR)
         let callback = reader.object("callback").flatMap(decodeCallback)
+        let misrouting = reader.object("misrouting").flatMap(decodeMisrouting)
         reader.rejectUnimplemented(["priority", "concurrency"])
         reader.rejectUnknownKeys()
         if reader.has("wrapUp") && wrapUp == nil { return nil }
         if reader.has("patience") && patience == nil { return nil }
         if (reader.has("firstContactResolution") && resolution == nil) || (reader.has("retry") && retry == nil)
             || (reader.has("redial") && redial == nil) || (reader.has("ivr") && ivr == nil)
-            || (reader.has("callback") && callback == nil)
+            || (reader.has("callback") && callback == nil) || (reader.has("misrouting") && misrouting == nil)
         {
             return nil
         }
@@ -351,6 +352,7 @@ struct ScenarioDecoder {
         callType.redial = redial
         callType.ivr = ivr
         callType.callback = callback
+        callType.misrouting = misrouting
         return callType
     }
 
@@ -410,6 +412,18 @@ struct ScenarioDecoder {
             guard let perInterval else { return nil }
             return (0, .perInterval(perInterval), closedPerHour ?? 0)
         }
+    }
+
+    /// `{"share": s, "to": "other type", "transferTalk": distribution}`.
+    func decodeMisrouting(_ reader: ObjectReader) -> Misrouting? {
+        let share = reader.number("share", required: true, expected: "a probability from 0 to 1") { $0 >= 0 && $0 <= 1 }
+        let to = reader.string("to", required: true, expected: "the name of the call type whose queue misrouted contacts reach", accept: isValidName)
+        let talk = reader.object("transferTalk", required: true, expected: "a distribution of the talk before the transfer").flatMap {
+            decodeDistribution($0, positiveMean: false)
+        }
+        reader.rejectUnknownKeys()
+        guard let share, let to, let talk else { return nil }
+        return Misrouting(share: share, to: to, transferTalk: talk)
     }
 
     /// `{"offerAfterSeconds": s, "acceptance": p, "maxDelaySeconds": d}`.

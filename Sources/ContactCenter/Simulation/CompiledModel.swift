@@ -6,6 +6,7 @@ struct CompiledModel: Sendable {
     /// Random-stream purposes: constants, so a stream depends only on what it draws and for whom.
     enum StreamPurpose: UInt64 {
         case arrivals = 1, talk = 2, wrapUp = 3, patience = 4, busyness = 5, ivr = 6, outcome = 7, repeatDelay = 8, callback = 9
+        case routing = 10
     }
 
     let horizon: Double
@@ -30,6 +31,8 @@ struct CompiledModel: Sendable {
     private(set) var retry: [RepeatContact?]
     private(set) var redial: [RepeatContact?]
     private(set) var callback: [CallbackOffer?]
+    /// Per call type: misrouting share, the queue it reaches, and the talk before the transfer.
+    private(set) var misrouting: [(share: Double, to: Int, talk: Distribution)?]
     /// Per call type: mean talk plus after-call work, in seconds (for the predicted wait).
     private(set) var meanWork: [Double]
     /// Trunk lines of the center (`nil`: unlimited).
@@ -88,6 +91,11 @@ struct CompiledModel: Sendable {
         retry = scenario.callTypes.map(\.retry)
         redial = scenario.callTypes.map(\.redial)
         callback = scenario.callTypes.map(\.callback)
+        let names = Dictionary(uniqueKeysWithValues: scenario.callTypes.enumerated().map { ($1.name, $0) })
+        misrouting = scenario.callTypes.map { type in
+            guard let rule = type.misrouting, rule.share > 0, let to = names[rule.to] else { return nil }
+            return (rule.share, to, rule.transferTalk)
+        }
         meanWork = scenario.callTypes.map { $0.handleTime.mean + ($0.wrapUp?.mean ?? 0) }
         lines = scenario.lines
         streamSubjects = scenario.callTypes.map { stableHash($0.name) }
@@ -140,6 +148,7 @@ struct CompiledModel: Sendable {
         copy.retry = retry.map { $0 }
         copy.redial = redial.map { $0 }
         copy.callback = callback.map { $0 }
+        copy.misrouting = misrouting.map { $0 }
         copy.meanWork = meanWork.map { $0 }
         copy.streamSubjects = streamSubjects.map { $0 }
         copy.eligibleGroups = eligibleGroups.map { $0.map { $0 } }

@@ -16,7 +16,7 @@ import SimulationKernel
 struct ReplicationEngine {
     private enum EventKind: UInt64 {
         case arrival = 0, agentFree = 1, patienceEnds = 2, opening = 3, closing = 4, shiftStart = 5, shiftEnd = 6
-        case ivrExit = 7, repeatArrival = 8, lineRelease = 9, overflow = 10, callbackOffer = 11
+        case ivrExit = 7, repeatArrival = 8, lineRelease = 9, overflow = 10, callbackOffer = 11, transferDone = 12
     }
 
     private let model: CompiledModel
@@ -42,6 +42,11 @@ struct ReplicationEngine {
     private var callbacks: [CallQueue]
     /// Per group: agents on duty now.
     private var onDutyCount: [Int]
+    /// Per call type: whether a contact is misrouted, and the wrong agent's talk.
+    private var routingStreams: [Xoshiro256StarStar]
+    /// Contacts being transferred back to their own queue (slots reused through `freeTransferSlots`).
+    private var transferring: [WaitingCall] = []
+    private var freeTransferSlots: [Int] = []
     /// Per simulated day: the busyness factor of that day's arrival rates (empty: always 1).
     private var busyness: [Double] = []
 
@@ -95,6 +100,7 @@ struct ReplicationEngine {
         repeatDelayStreams = types.map { model.stream(.repeatDelay, callType: $0, replication: replication) }
         callbackStreams = types.map { model.stream(.callback, callType: $0, replication: replication) }
         callbacks = types.map { _ in CallQueue() }
+        routingStreams = types.map { model.stream(.routing, callType: $0, replication: replication) }
         onDutyCount = model.groupAgents.indices.map { model.groupShifts[$0].isEmpty ? model.groupAgents[$0] : 0 }
         inIVR = types.map { _ in 0 }
         if let factor = model.busyness {
@@ -181,6 +187,7 @@ struct ReplicationEngine {
             case .repeatArrival: enter(index, Issue(packed: position).next)
             case .lineRelease: linesInUse -= 1
             case .overflow: overflow(type: index, position: position)
+            case .transferDone: transferBack(slot: index)
             case .callbackOffer:
                 // The elapsed wait reached the offer threshold, if the caller is still on the line.
                 if let call = queues[index].caller(at: position), call.deadline > now { offerCallback(type: index, position: position, call: call) }
@@ -320,7 +327,13 @@ struct ReplicationEngine {
         var issue = issue
         issue.contactCounted = counted
         if counted { intervalTallies[Int(issue.interval)].arrivals += 1 }
-        let call = WaitingCall(arrival: now, deadline: now + patience, talk: talk, wrapUp: wrapUp, issue: issue)
+        var call = WaitingCall(arrival: now, deadline: now + patience, talk: talk, wrapUp: wrapUp, issue: issue)
+        // Misrouted: the contact first reaches another type's queue; `type` is then that queue.
+        var type = type
+        if let misrouting = model.misrouting[type], routingStreams[type].nextOpenUnit() < misrouting.share {
+            call.ownType = Int32(type)
+            type = misrouting.to
+        }
         if let agent = longestIdleAgent(for: type) {
             startService(agent: agent, type: type, call: call)
             return
@@ -334,7 +347,7 @@ struct ReplicationEngine {
         for delay in model.overflowDelays[type] where now + delay < call.deadline && now + delay <= model.horizon {
             schedule(.overflow, at: now + delay, index: type, position: position)
         }
-        if let offer = model.callback[type] {
+        if call.ownType < 0, let offer = model.callback[type] {
             // Predicted wait: callers ahead × mean work / agents on duty that take the type at once.
             let agents = model.eligibleGroups[type].reduce(0) { $0 + onDutyCount[$1] }
             let predicted = Double(queues[type].waiting - 1) * model.meanWork[type] / Double(Swift.max(agents, 1))
@@ -354,7 +367,10 @@ struct ReplicationEngine {
         queues[type].remove(at: position)
         noteWaitingChange(by: -1)
         if model.lines != nil { linesInUse -= 1 }
-        if call.issue.contactCounted { tallies[type].callbacksAccepted += 1 }
+        if call.issue.contactCounted {
+            tallies[type].callbacksAccepted += 1
+            tallies[type].waitOfOther += now - call.arrival
+        }
         var callback = call
         callback.arrival = now
         callback.deadline = .infinity
@@ -404,9 +420,13 @@ struct ReplicationEngine {
                 queues[type].removeFront()
                 noteWaitingChange(by: -1)
                 if model.lines != nil { linesInUse -= 1 }
-                if call.issue.contactCounted {
-                    tallies[type].droppedAtClose += 1
-                    tallies[type].waitOfDroppedAtClose += now - call.arrival
+                guard call.issue.contactCounted else { continue }
+                let owner = call.owner(inQueue: type)
+                if call.isTransferLeg {
+                    tallies[owner].waitOfOther += now - call.arrival  // answered already: not dropped
+                } else {
+                    tallies[owner].droppedAtClose += 1
+                    tallies[owner].waitOfDroppedAtClose += now - call.arrival
                     intervalTallies[Int(call.issue.interval)].droppedAtClose += 1
                 }
             }
@@ -637,6 +657,23 @@ struct ReplicationEngine {
 
     // MARK: Outcomes
 
+    /// A transfer ends: the contact joins its own queue (without patience: the customer was answered
+    /// once and stays on the line) and is served there by a right agent.
+    private mutating func transferBack(slot: Int) {
+        var call = transferring[slot]
+        freeTransferSlots.append(slot)
+        let owner = Int(call.ownType)
+        call.ownType = WaitingCall.transferLeg
+        call.arrival = now
+        call.deadline = .infinity
+        if let agent = longestIdleAgent(for: owner) {
+            startService(agent: agent, type: owner, call: call)
+            return
+        }
+        noteWaitingChange(by: 1)
+        _ = queues[owner].append(call)
+    }
+
     private mutating func patienceEnds(type: Int, position: UInt32) {
         // Gone (answered or dropped) meanwhile; the deadline check also rules out a new caller in a
         // reused slot after 2³² positions.
@@ -653,14 +690,38 @@ struct ReplicationEngine {
         #endif
         busy[agent] = true
         generation[agent] &+= 1
-        let end = now + call.talk + call.wrapUp
+        let owner = call.owner(inQueue: type)
+        let misrouted = call.ownType >= 0
+        // A misrouted contact takes only the wrong agent's talk before the transfer.
+        let talk = misrouted ? model.misrouting[owner]!.talk.sample(using: &routingStreams[owner]) : call.talk
+        let wrapUp = misrouted ? 0 : call.wrapUp
+        let end = now + talk + wrapUp
         if call.issue.contactCounted {
             let wait = now - call.arrival
-            let withinTarget = wait <= model.target
-            tallies[type].recordAnswer(wait: wait, withinTarget: withinTarget, talk: call.talk, wrapUp: call.wrapUp)
-            intervalTallies[Int(call.issue.interval)].recordAnswer(wait: wait, withinTarget: withinTarget, talk: call.talk, wrapUp: call.wrapUp)
-            histograms[type].record(wait)
-            groupTallies[group].answered += 1
+            if call.isTransferLeg {
+                // The second leg of a transferred contact: more work on the same contact.
+                tallies[owner].waitOfOther += wait
+                tallies[owner].talkTime += talk
+                tallies[owner].wrapUpTime += wrapUp
+            } else {
+                // Answered at the first pick-up, by the right agent or the wrong one.
+                let withinTarget = wait <= model.target
+                tallies[owner].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: wrapUp)
+                intervalTallies[Int(call.issue.interval)].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: wrapUp)
+                histograms[owner].record(wait)
+                groupTallies[group].answered += 1
+                if misrouted { tallies[owner].transfers += 1 }
+            }
+        }
+        groupTallies[group].busySeconds += windowOverlap(now, end)
+        addBusy(from: now, to: end)
+        if end <= model.horizon { schedule(.agentFree, at: end, index: agent) }
+        if misrouted {
+            // The transfer: the line stays held, the issue is decided by the right agent.
+            var slot = transferring.count
+            if let free = freeTransferSlots.popLast() { slot = free; transferring[slot] = call } else { transferring.append(call) }
+            if end <= model.horizon { schedule(.transferDone, at: end, index: slot) }
+            return
         }
         if model.lines != nil {
             // The line is free when the talk ends (after-call work needs none).
@@ -668,19 +729,15 @@ struct ReplicationEngine {
         }
         // Whether the contact resolves the issue is decided now; an unresolved customer may call
         // again, counting the delay from the end of the talk.
-        if model.resolution[type] >= 1 || outcomeStreams[type].nextOpenUnit() < model.resolution[type] {
-            resolve(call.issue, type: type)
+        if model.resolution[owner] >= 1 || outcomeStreams[owner].nextOpenUnit() < model.resolution[owner] {
+            resolve(call.issue, type: owner)
         } else {
-            tryAgain(type, call.issue, rule: model.retry[type], after: now + call.talk)
-        }
-        groupTallies[group].busySeconds += windowOverlap(now, end)
-        addBusy(from: now, to: end)
-        if end <= model.horizon {
-            schedule(.agentFree, at: end, index: agent)
+            tryAgain(owner, call.issue, rule: model.retry[owner], after: now + call.talk)
         }
     }
 
-    private mutating func abandon(_ call: WaitingCall, type: Int) {
+    private mutating func abandon(_ call: WaitingCall, type queue: Int) {
+        let type = call.owner(inQueue: queue)
         noteWaitingChange(by: -1)
         if model.lines != nil { linesInUse -= 1 }
         tryAgain(type, call.issue, rule: model.redial[type])
@@ -703,14 +760,22 @@ struct ReplicationEngine {
         for agent in busy.indices where busy[agent] && !onDuty[agent] {
             addOvertime(agent, group: Int(groupOfAgent[agent]), until: model.horizon)
         }
+        // First every queue (a misrouted caller counts for its own type), then the totals.
+        for type in queues.indices {
+            for call in queues[type].waitingCalls where call.issue.contactCounted {
+                let owner = call.owner(inQueue: type)
+                if call.isTransferLeg {
+                    tallies[owner].waitOfOther += model.horizon - call.arrival  // answered already
+                    continue
+                }
+                tallies[owner].waitingAtEnd += 1
+                tallies[owner].waitAtEnd += model.horizon - call.arrival
+                intervalTallies[Int(call.issue.interval)].waitingAtEnd += 1
+            }
+        }
         var overall = ContactTally()
         var overallHistogram = LogHistogram()
         for type in tallies.indices {
-            for call in queues[type].waitingCalls where call.issue.contactCounted {
-                tallies[type].waitingAtEnd += 1
-                tallies[type].waitAtEnd += model.horizon - call.arrival
-                intervalTallies[Int(call.issue.interval)].waitingAtEnd += 1
-            }
             tallies[type].inIVRAtEnd = inIVR[type]
             tallies[type].callbacksPendingAtEnd = callbacks[type].waitingCalls.filter { $0.issue.contactCounted }.count
             setPercentiles(of: &tallies[type], from: histograms[type])

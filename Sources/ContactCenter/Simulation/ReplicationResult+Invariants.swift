@@ -22,7 +22,7 @@ extension ReplicationResult {
             precondition(group.busySeconds <= group.staffedSeconds * (1 + 1e-12), "busy time above staffed time")
         }
         if warmupSeconds == 0 {
-            let waited = overall.waitOfAnswered + overall.waitOfAbandoned + overall.waitAtEnd + overall.waitOfDroppedAtClose
+            let waited = overall.waitOfAnswered + overall.waitOfAbandoned + overall.waitAtEnd + overall.waitOfDroppedAtClose + overall.waitOfOther
             precondition(
                 abs(waitingIntegral - waited) <= 1e-9 * Swift.max(waited, 1),
                 "replication \(replication): Little's law broken: ∫Q dt = \(waitingIntegral), waits = \(waited)")

@@ -18,6 +18,8 @@ public struct ContactTally: Sendable, Equatable {
     public var inIVRAtEnd = 0
     /// Arrivals that were a customer's second or later contact about the same issue.
     public var repeatArrivals = 0
+    /// Contacts answered first by an agent of the wrong queue and transferred.
+    public var transfers = 0
     /// Callers offered a callback while waiting.
     public var callbacksOffered = 0
     /// Callers who accepted a callback and left the line.
@@ -57,6 +59,9 @@ public struct ContactTally: Sendable, Equatable {
     public var waitAtEnd = 0.0
     /// Sum of the waits, up to closing time, of contacts dropped at closing, in seconds.
     public var waitOfDroppedAtClose = 0.0
+    /// Sum of the other time spent in queues, in seconds: waits before accepting a callback, and
+    /// the second wait of transferred contacts (for Little's law).
+    public var waitOfOther = 0.0
     /// Sum of the talk times of answered contacts, in seconds.
     public var talkTime = 0.0
     /// Sum of the after-call work of answered contacts, in seconds.
@@ -101,6 +106,7 @@ public struct ContactTally: Sendable, Equatable {
         inIVRAtEnd += other.inIVRAtEnd
         repeatArrivals += other.repeatArrivals
         issues += other.issues
+        transfers += other.transfers
         callbacksOffered += other.callbacksOffered
         callbacksAccepted += other.callbacksAccepted
         callbacksCompleted += other.callbacksCompleted
@@ -118,6 +124,7 @@ public struct ContactTally: Sendable, Equatable {
         waitOfAbandoned += other.waitOfAbandoned
         waitAtEnd += other.waitAtEnd
         waitOfDroppedAtClose += other.waitOfDroppedAtClose
+        waitOfOther += other.waitOfOther
         talkTime += other.talkTime
         wrapUpTime += other.wrapUpTime
         maxWait = Swift.max(maxWait, other.maxWait)

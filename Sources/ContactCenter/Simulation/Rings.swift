@@ -10,8 +10,19 @@ struct WaitingCall {
     var wrapUp: Double
     /// The contact's issue, attempt, cohort membership and reporting interval.
     var issue = Issue(attempt: 1, counted: false, interval: 0)
+    /// The contact's own call type when it waits in another type's queue (misrouted), else -1.
+    var ownType: Int32 = -1
 
     var hasLeft: Bool { talk < 0 }
+
+    /// `ownType` of a transferred contact back in its own queue, answered once already.
+    static let transferLeg: Int32 = -2
+
+    var isTransferLeg: Bool { ownType == WaitingCall.transferLeg }
+
+    /// The call type the contact belongs to, when it waits in the queue of `queue`.
+    @inline(__always)
+    func owner(inQueue queue: Int) -> Int { ownType >= 0 ? Int(ownType) : queue }
 }
 
 /// The first-in first-out queue of one call type: a growable ring buffer addressed by absolute,
