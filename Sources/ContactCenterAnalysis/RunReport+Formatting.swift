@@ -116,38 +116,32 @@ extension RunReport {
         out += renderTable(header: ["centre", "mean", "95 % confidence interval"], rows: rows, rightAligned: [1])
 
         out += "\n"
-        let typeKeys = ["offered", "serviceLevel", "abandonmentRate", "averageSpeedOfAnswer", "waitP90", "averageHandleTime"]
-        let typeRows = callTypes.map { type -> [String] in
-            [type.name] + typeKeys.map { key in
-                let estimate = type.kpis.first { $0.definition.key == key }
-                return format(estimate?.interval?.mean, estimate?.definition.unit ?? .count)
-            }
-        }
-        out += renderTable(
+        out += summaryTable(
             header: ["call type", "offered", "service level", "abandoned", "ASA", "wait p90", "AHT"],
-            rows: typeRows, rightAligned: Set(1...6))
-
+            keys: ["offered", "serviceLevel", "abandonmentRate", "averageSpeedOfAnswer", "waitP90", "averageHandleTime"],
+            rows: callTypes.map { ([$0.name], $0.kpis) })
         out += "\n"
-        let groupRows = agentGroups.map { group -> [String] in
-            let occupancy = group.kpis.first { $0.definition.key == "occupancy" }
-            let perHour = group.kpis.first { $0.definition.key == "contactsPerAgentHour" }
-            return [group.name, String(group.agents), format(occupancy?.interval?.mean, .share), format(perHour?.interval?.mean, .perAgentHour)]
-        }
-        out += renderTable(
-            header: ["agent group", "agents", "occupancy", "contacts/agent-hour"], rows: groupRows, rightAligned: [1, 2, 3])
-
+        out += summaryTable(
+            header: ["agent group", "agents", "occupancy", "contacts/agent-hour"], keys: ["occupancy", "contactsPerAgentHour"],
+            rows: agentGroups.map { ([$0.name, String($0.agents)], $0.kpis) })
         out += "\n"
-        let intervalKeys = ["offered", "serviceLevel", "abandonmentRate", "averageSpeedOfAnswer", "occupancy", "agentsStaffed"]
-        let intervalRows = intervals.map { interval -> [String] in
-            [interval.start] + intervalKeys.map { key in
-                let estimate = interval.kpis.first { $0.definition.key == key }
+        out += summaryTable(
+            header: ["interval", "offered", "service level", "abandoned", "ASA", "occupancy", "agents"],
+            keys: ["offered", "serviceLevel", "abandonmentRate", "averageSpeedOfAnswer", "occupancy", "agentsStaffed"],
+            rows: intervals.map { ([$0.start], $0.kpis) })
+        return out
+    }
+
+    /// One line per row: its leading cells, then the mean of each KPI in `keys`.
+    private func summaryTable(header: [String], keys: [String], rows: [(cells: [String], kpis: [KPIEstimate])]) -> String {
+        let lines = rows.map { row in
+            row.cells + keys.map { key in
+                let estimate = row.kpis.first { $0.definition.key == key }
                 return format(estimate?.interval?.mean, estimate?.definition.unit ?? .count)
             }
         }
-        out += renderTable(
-            header: ["interval", "offered", "service level", "abandoned", "ASA", "occupancy", "agents"],
-            rows: intervalRows, rightAligned: Set(1...6))
-        return out
+        let leading = rows.first?.cells.count ?? 1
+        return renderTable(header: header, rows: lines, rightAligned: Set(leading..<header.count).union(leading > 1 ? [1] : []))
     }
 
     private func intervalText(_ estimate: KPIEstimate) -> String {
