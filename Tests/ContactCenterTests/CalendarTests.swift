@@ -223,3 +223,36 @@ import Testing
         #expect(try estimate(#"{"perHour": 100, "closedPerHour": 10}"#) > perHour + 2 * 10 * 20 * 10 - 1)
     }
 }
+
+@Suite struct EmailTests {
+    /// Emails arrive around the clock, wait overnight in their queue (never abandoned, never dropped
+    /// at closing, no trunk line), and are measured against their response-time target.
+    @Test func emailsWaitUntilAnsweredAndMeetTheirResponseTarget() throws {
+        let s = try readScenario("""
+            {"ccsimVersion": 1, "name": "email", "lines": 1,
+             "simulation": {"days": 7, "replications": 4, "seed": 61},
+             "calendar": {"open": "09:00", "close": "17:00", "intervalMinutes": 60, "atClose": "drop"},
+             "callTypes": [
+               {"name": "mail", "channel": "email", "responseTargetSeconds": 14400,
+                "arrivals": {"perHour": 6}, "handleTime": {"distribution": "exponential", "mean": 300}},
+               {"name": "phone", "arrivals": {"perHour": 2}, "handleTime": {"distribution": "exponential", "mean": 120}}],
+             "agentGroups": [{"name": "g", "agents": 1, "skills": ["phone", "mail"]}]}
+            """)
+        #expect(s.callTypes[0].channel == .email)
+        for result in try Simulation(scenario: s).run(threads: 2) {
+            expectInvariants(result, scenario: s)
+            let mail = result.callTypes[0]
+            #expect(mail.abandoned == 0 && mail.droppedAtClose == 0 && mail.blocked == 0)
+            #expect(mail.answered > 0 && mail.answeredWithinTarget <= mail.answered)
+            // Most emails are answered within 4 hours, far more than within the 20 s voice target.
+            #expect(Double(mail.answeredWithinTarget) > 0.5 * Double(mail.answered))
+        }
+    }
+
+    @Test func anEmailCannotHangUp() {
+        let text = minimalScenario.replacingOccurrences(
+            of: #""name": "billing","#,
+            with: #""name": "billing", "channel": "email", "patience": {"distribution": "exponential", "mean": 60},"#)
+        #expect(problems(text).contains("callTypes[0].patience: an email has no \"patience\" (it waits in its queue until answered); remove it"), "\(problems(text))")
+    }
+}

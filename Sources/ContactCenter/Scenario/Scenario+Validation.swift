@@ -49,6 +49,12 @@ extension Scenario {
             for (key, rule) in [("retry", callType.retry), ("redial", callType.redial)] {
                 if let rule { check((0...1).contains(rule.probability), "\(path).\(key).probability", "expected a probability from 0 to 1") }
             }
+            if callType.channel == .email {
+                check(callType.patience == nil && callType.ivr == nil && callType.callback == nil && callType.redial == nil,
+                      path, "expected an email without patience, IVR, callback or redial")
+                check(callType.responseTargetSeconds > 0 && callType.responseTargetSeconds <= ScenarioReader.maximumDuration,
+                      "\(path).responseTargetSeconds", "expected seconds from 1e-6 to 1e9")
+            }
             if let misrouting = callType.misrouting {
                 check((0...1).contains(misrouting.share), "\(path).misrouting.share", "expected a probability from 0 to 1")
                 check(callTypes.contains { $0.name == misrouting.to } && misrouting.to != callType.name, "\(path).misrouting.to",

@@ -106,6 +106,11 @@ public struct CallType: Sendable, Equatable {
     public var callback: CallbackOffer?
     /// Contacts that first reach the wrong queue and are transferred (`nil`: none).
     public var misrouting: Misrouting?
+    /// `voice` or `email`: an email never abandons, uses no trunk line, is never dropped at closing,
+    /// and is answered within `responseTargetSeconds` rather than the voice service-level target.
+    public var channel: Channel = .voice
+    /// For email: the response-time target, in seconds (24 hours by default).
+    public var responseTargetSeconds: Double = 86_400
 
     /// Whether any contact of this type ever arrives.
     public var hasArrivals: Bool {
@@ -158,6 +163,14 @@ public struct AgentGroup: Sendable, Equatable {
         self.agents = agents
         self.skills = skills
     }
+}
+
+/// The channel of a call type.
+public enum Channel: String, Sendable, Equatable, CaseIterable {
+    /// Phone calls.
+    case voice
+    /// Emails: no abandonment, no trunk line, a response-time target.
+    case email
 }
 
 /// How a waiting call and a free agent are matched.

@@ -313,10 +313,21 @@ struct ScenarioDecoder {
     func decodeCallType(_ value: JSONValue, path: String, calendar: BusinessCalendar?) -> CallType? {
         guard let reader = ObjectReader(value, path: path, problems: problems) else { return nil }
         let name = reader.string("name", required: true, expected: nameExpectation, accept: isValidName)
-        if let channel = reader.string("channel", expected: "\"voice\"", accept: { ["voice", "chat", "email"].contains($0) }),
-            channel != "voice"
-        {
-            reader.problem("channel", "channel \"\(channel)\" is part of the scenario format but not simulated by this version of ccsim; use \"voice\"")
+        var channel = Channel.voice
+        if let name = reader.string("channel", expected: "\"voice\" or \"email\"", accept: { ["voice", "chat", "email"].contains($0) }) {
+            if let known = Channel(rawValue: name) {
+                channel = known
+            } else {
+                reader.problem("channel", "channel \"\(name)\" is part of the scenario format but not simulated by this version of ccsim; use \"voice\" or \"email\"")
+            }
+        }
+        let responseTarget = reader.number("responseTargetSeconds", expected: "a number of seconds from 1e-6 to 1e9", accept: isPositiveDuration)
+        if channel == .email {
+            for key in ["patience", "ivr", "callback", "redial"] where reader.has(key) {
+                reader.problem(key, "an email has no \"\(key)\" (it waits in its queue until answered); remove it")
+            }
+        } else if reader.has("responseTargetSeconds") {
+            reader.problem("responseTargetSeconds", "a response-time target is for emails; voice calls use serviceLevel.targetSeconds")
         }
         let arrivals = reader.object("arrivals", required: true, expected: "an object such as {\"perHour\": 25}").flatMap {
             decodeArrivals($0, calendar: calendar)
@@ -353,6 +364,9 @@ struct ScenarioDecoder {
         callType.ivr = ivr
         callType.callback = callback
         callType.misrouting = misrouting
+        callType.channel = channel
+        if let responseTarget { callType.responseTargetSeconds = responseTarget }
+        if channel == .email && (callType.patience != nil || ivr != nil || callback != nil || redial != nil) { return nil }
         return callType
     }
 

@@ -35,6 +35,10 @@ struct CompiledModel: Sendable {
     private(set) var misrouting: [(share: Double, to: Int, talk: Distribution)?]
     /// Per call type: mean talk plus after-call work, in seconds (for the predicted wait).
     private(set) var meanWork: [Double]
+    /// Per call type: the answer-time target, in seconds (the response target for email).
+    private(set) var targets: [Double]
+    /// Per call type: whether it is email (no line, never dropped at closing).
+    private(set) var isEmail: [Bool]
     /// Trunk lines of the center (`nil`: unlimited).
     let lines: Int?
     /// Per call type: the stable hash of its name, the subject of its random streams, so adding or
@@ -97,6 +101,8 @@ struct CompiledModel: Sendable {
             return (rule.share, to, rule.transferTalk)
         }
         meanWork = scenario.callTypes.map { $0.handleTime.mean + ($0.wrapUp?.mean ?? 0) }
+        targets = scenario.callTypes.map { $0.channel == .email ? $0.responseTargetSeconds : scenario.serviceLevel.targetSeconds }
+        isEmail = scenario.callTypes.map { $0.channel == .email }
         lines = scenario.lines
         streamSubjects = scenario.callTypes.map { stableHash($0.name) }
         let typeIndex = Dictionary(uniqueKeysWithValues: scenario.callTypes.enumerated().map { ($1.name, $0) })
@@ -150,6 +156,8 @@ struct CompiledModel: Sendable {
         copy.callback = callback.map { $0 }
         copy.misrouting = misrouting.map { $0 }
         copy.meanWork = meanWork.map { $0 }
+        copy.targets = targets.map { $0 }
+        copy.isEmail = isEmail.map { $0 }
         copy.streamSubjects = streamSubjects.map { $0 }
         copy.eligibleGroups = eligibleGroups.map { $0.map { $0 } }
         copy.overflowDelays = overflowDelays.map { $0.map { $0 } }

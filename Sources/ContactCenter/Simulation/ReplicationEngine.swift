@@ -257,7 +257,7 @@ struct ReplicationEngine {
             if calendar.closedCalls == .carryOver { carried[type].append((now, issue)) }
             return
         }
-        if let lines = model.lines {
+        if let lines = model.lines, !model.isEmail[type] {
             if linesInUse >= lines {
                 if counted { tallies[type].blocked += 1 }
                 tryAgain(type, issue, rule: model.redial[type])
@@ -415,7 +415,7 @@ struct ReplicationEngine {
 
     /// Closing time with `atClose: drop`: every caller still waiting is dropped.
     private mutating func closeQueues() {
-        for type in queues.indices {
+        for type in queues.indices where !model.isEmail[type] {
             while let call = queues[type].front() {
                 queues[type].removeFront()
                 noteWaitingChange(by: -1)
@@ -705,7 +705,7 @@ struct ReplicationEngine {
                 tallies[owner].wrapUpTime += wrapUp
             } else {
                 // Answered at the first pick-up, by the right agent or the wrong one.
-                let withinTarget = wait <= model.target
+                let withinTarget = wait <= model.targets[owner]
                 tallies[owner].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: wrapUp)
                 intervalTallies[Int(call.issue.interval)].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: wrapUp)
                 histograms[owner].record(wait)
@@ -723,7 +723,7 @@ struct ReplicationEngine {
             if end <= model.horizon { schedule(.transferDone, at: end, index: slot) }
             return
         }
-        if model.lines != nil {
+        if model.lines != nil && !model.isEmail[owner] {
             // The line is free when the talk ends (after-call work needs none).
             if now + call.talk <= model.horizon { schedule(.lineRelease, at: now + call.talk) }
         }
@@ -743,8 +743,8 @@ struct ReplicationEngine {
         tryAgain(type, call.issue, rule: model.redial[type])
         guard call.issue.contactCounted else { return }
         let wait = call.deadline - call.arrival
-        tallies[type].recordAbandonment(wait: wait, withinTarget: wait <= model.target)
-        intervalTallies[Int(call.issue.interval)].recordAbandonment(wait: wait, withinTarget: wait <= model.target)
+        tallies[type].recordAbandonment(wait: wait, withinTarget: wait <= model.targets[type])
+        intervalTallies[Int(call.issue.interval)].recordAbandonment(wait: wait, withinTarget: wait <= model.targets[type])
     }
 
     /// Keeps ∫ (callers waiting) dt over the observed window, for Little's law.
