@@ -81,3 +81,46 @@ import Testing
         }
     }
 }
+
+@Suite struct TraceTests {
+    func scenario(trace: String) -> String {
+        """
+        {"ccsimVersion": 1, "name": "trace", "simulation": {"days": 1, "replications": 3, "seed": 5},
+         "callTypes": [{"name": "a", "arrivals": {"trace": "\(trace)"}, "handleTime": {"distribution": "exponential", "mean": 60}}],
+         "agentGroups": [{"name": "g", "agents": 1, "skills": ["a"]}]}
+        """
+    }
+
+    /// A trace is replayed as recorded: the same arrivals in every replication, none past the horizon.
+    @Test func aTraceIsReplayedAsRecorded() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("calls.csv", "time\n10\n20\n20\n3600\n86000\n90000\n")
+        let s = try ScenarioReader.read(contentsOf: try folder.write("s.json", scenario(trace: "calls.csv")))
+        #expect(s.callTypes[0].profile == .trace([10, 20, 20, 3600, 86000, 90000]))
+        let results = try Simulation(scenario: s).run(threads: 2)
+        #expect(results.allSatisfy { $0.overall.arrivals == 5 })
+        #expect(Simulation(scenario: s).expectedEventsPerReplication == 10)
+    }
+
+    @Test(arguments: [
+        ("10\n5\n", "callTypes[0].arrivals.trace: the trace calls.csv, line 2: expected times in ascending order, found 5 after 10"),
+        ("10,240\n", "callTypes[0].arrivals.trace: the trace calls.csv, line 1: only arrival times are replayed by this version; remove the other columns"),
+        ("time\n-3\n", "callTypes[0].arrivals.trace: the trace calls.csv, line 2: expected an arrival time in seconds ≥ 0, found \"-3\""),
+    ])
+    func brokenTracesAreClearErrors(content: String, message: String) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("calls.csv", content)
+        let file = try folder.write("s.json", scenario(trace: "calls.csv"))
+        #expect(throws: ScenarioError(file: file, problems: [ScenarioProblem(path: "callTypes[0].arrivals.trace", message: String(message.dropFirst("callTypes[0].arrivals.trace: ".count)))])) {
+            try ScenarioReader.read(contentsOf: file)
+        }
+    }
+
+    @Test func aMissingTraceIsAClearError() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("s.json", scenario(trace: "nowhere.csv"))
+        #expect(throws: ScenarioError(file: file, problems: [ScenarioProblem(path: "callTypes[0].arrivals.trace", message: "the trace nowhere.csv: no such file")])) {
+            try ScenarioReader.read(contentsOf: file)
+        }
+    }
+}

@@ -72,6 +72,9 @@ public enum DemandProfile: Sendable, Equatable {
     case perDay(Double, weights: [Double])
     /// One rate per interval, in contacts per hour.
     case perInterval([Double])
+    /// Arrival times replayed as recorded, in seconds from the start (Monday 00:00), ascending; the
+    /// same in every replication.
+    case trace([Double])
 }
 
 /// A daily shift of an agent group.

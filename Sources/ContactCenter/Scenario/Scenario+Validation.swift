@@ -43,6 +43,9 @@ extension Scenario {
             case .perInterval(let rates):
                 check(rates.count == intervals && rates.allSatisfy { $0 == 0 || ($0 >= ScenarioReader.minimumRate && $0 <= ScenarioReader.maximumRate) },
                       "\(path).arrivals.perInterval", "expected one rate per calendar interval (\(intervals)), each 0 or from 1e-9 to 1e9")
+            case .trace(let times):
+                check(zip(times, times.dropFirst()).allSatisfy { $0 <= $1 } && times.allSatisfy { $0 >= 0 && $0.isFinite },
+                      "\(path).arrivals.trace", "expected arrival times ≥ 0 in ascending order")
             case nil: break
             }
             check((0...1).contains(callType.firstContactResolution), "\(path).firstContactResolution", "expected a probability from 0 to 1")

@@ -118,6 +118,7 @@ public struct CallType: Sendable, Equatable {
         case nil: return arrivalsPerHour > 0 || closedPerHour > 0
         case .perDay(let total, _): return total > 0 || closedPerHour > 0
         case .perInterval(let rates): return rates.contains { $0 > 0 } || closedPerHour > 0
+        case .trace(let times): return !times.isEmpty
         }
     }
 

@@ -44,7 +44,8 @@ public enum ScenarioReader {
         if own["base"] != nil, own["patch"]?["name"] == nil {
             document = document.mergePatched(with: .object([JSONMember(key: "name", value: .string(stem))]))
         }
-        return try decode(document, file: path, defaultName: stem)
+        let folder = path.range(of: "/", options: .backwards).map { String(path[..<$0.upperBound]) } ?? ""
+        return try decode(document, file: path, defaultName: stem, folder: folder)
     }
 
     /// Longest chain of variants on variants.
@@ -166,9 +167,13 @@ public enum ScenarioReader {
     }
 
     /// Validates a parsed document and builds the scenario.
-    public static func decode(_ document: JSONValue, file: String, defaultName: String = "scenario") throws(ScenarioError) -> Scenario {
+    /// - Parameter folder: where relative paths in the scenario (arrival traces) start; `nil` when the
+    ///   scenario has no file, and then traces are refused.
+    public static func decode(
+        _ document: JSONValue, file: String, defaultName: String = "scenario", folder: String? = nil
+    ) throws(ScenarioError) -> Scenario {
         let problems = ProblemCollector()
-        let scenario = ScenarioDecoder(problems: problems).decodeScenario(document, defaultName: defaultName)
+        let scenario = ScenarioDecoder(problems: problems, folder: folder).decodeScenario(document, defaultName: defaultName)
         if let scenario, problems.problems.isEmpty {
             // The checks a scenario built in code gets: what `validate` accepts, `run` can run.
             let remaining = scenario.validationProblems()
@@ -182,6 +187,8 @@ public enum ScenarioReader {
 /// The walk over a scenario document; each `decode…` records problems and returns `nil` on failure.
 struct ScenarioDecoder {
     let problems: ProblemCollector
+    /// Folder of the scenario file, for relative paths (`nil`: no file).
+    var folder: String? = nil
 
     func decodeScenario(_ document: JSONValue, defaultName: String) -> Scenario? {
         guard let root = ObjectReader(document, path: "", problems: problems) else { return nil }
@@ -373,15 +380,16 @@ struct ScenarioDecoder {
     /// The arrival pattern: exactly one of `perHour`, `perDay` (with an optional `profile`) and
     /// `perInterval`, plus an optional `closedPerHour`.
     func decodeArrivals(_ reader: ObjectReader, calendar: BusinessCalendar?) -> (perHour: Double, profile: DemandProfile?, closedPerHour: Double)? {
-        reader.rejectUnimplemented(["trace"])
         let rateExpected = "a rate in contacts per hour: 0, or from 1e-9 to 1e9"
         let isRate = { (x: Double) in x == 0 || (x >= ScenarioReader.minimumRate && x <= ScenarioReader.maximumRate) }
-        let given = ["perHour", "perDay", "perInterval"].filter(reader.has)
+        let given = ["perHour", "perDay", "perInterval", "trace"].filter(reader.has)
         if given.count != 1 {
             reader.problem(nil, given.isEmpty
-                ? "missing key \"perHour\", \"perDay\" or \"perInterval\" (expected the demand of the call type)"
-                : "give one of \"perHour\", \"perDay\" and \"perInterval\", not \(given.joined(separator: " and "))")
+                ? "missing key \"perHour\", \"perDay\", \"perInterval\" or \"trace\" (expected the demand of the call type)"
+                : "give one of \"perHour\", \"perDay\", \"perInterval\" and \"trace\", not \(given.joined(separator: " and "))")
         }
+        let trace = reader.string("trace", expected: "the path of a CSV file of arrival times, relative to the scenario file", accept: { !$0.isEmpty })
+            .flatMap { readTrace($0, reader: reader) }
         let perHour = reader.number("perHour", expected: rateExpected, accept: isRate)
         let perDay = reader.number("perDay", expected: "a number of contacts a day: 0, or from 1e-9 to 1e10") {
             $0 == 0 || ($0 >= ScenarioReader.minimumRate && $0 <= 1e10)
@@ -422,10 +430,50 @@ struct ScenarioDecoder {
         case "perDay":
             guard let perDay, reader.has("profile") == (profile != nil) else { return nil }
             return (0, .perDay(perDay, weights: profile ?? []), closedPerHour ?? 0)
+        case "trace":
+            guard let trace else { return nil }
+            return (0, .trace(trace), closedPerHour ?? 0)
         default:
             guard let perInterval else { return nil }
             return (0, .perInterval(perInterval), closedPerHour ?? 0)
         }
+    }
+
+    /// Arrival times from a CSV file: one time a line, in seconds from the start of the simulation
+    /// (Monday 00:00), ascending; a first line that is not a number is a header.
+    func readTrace(_ name: String, reader: ObjectReader) -> [Double]? {
+        guard let folder else {
+            reader.problem("trace", "a trace is read from a file next to the scenario file; give the scenario as a file")
+            return nil
+        }
+        let path = name.hasPrefix("/") ? name : folder + name
+        let bytes: [UInt8]
+        do {
+            bytes = try ScenarioReader.readFile(path)
+        } catch {
+            reader.problem("trace", "the trace \(name): \(error.problems.first?.message ?? "cannot be read")")
+            return nil
+        }
+        var times: [Double] = []
+        for (number, line) in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).enumerated() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let first = fields.first, !first.isEmpty else { continue }
+            guard let time = Double(first), time.isFinite, time >= 0 else {
+                if number == 0 { continue }  // a header
+                reader.problem("trace", "the trace \(name), line \(number + 1): expected an arrival time in seconds ≥ 0, found \"\(first)\"")
+                return nil
+            }
+            if fields.count > 1 && !fields.dropFirst().allSatisfy(\.isEmpty) {
+                reader.problem("trace", "the trace \(name), line \(number + 1): only arrival times are replayed by this version; remove the other columns")
+                return nil
+            }
+            if let last = times.last, time < last {
+                reader.problem("trace", "the trace \(name), line \(number + 1): expected times in ascending order, found \(first) after \(plain(last))")
+                return nil
+            }
+            times.append(time)
+        }
+        return times
     }
 
     /// `{"share": s, "to": "other type", "transferTalk": distribution}`.

@@ -22,6 +22,8 @@ struct CompiledModel: Sendable {
     private(set) var openRates: [Double]
     /// Per call type: arrival rate while closed, per second.
     private(set) var closedRates: [Double]
+    /// Per call type: recorded arrival times replayed instead of a Poisson process (`nil`: none).
+    private(set) var traces: [[Double]?]
     private(set) var talk: [Distribution]
     private(set) var wrapUp: [Distribution?]
     private(set) var patience: [Distribution?]
@@ -75,6 +77,7 @@ struct CompiledModel: Sendable {
             switch type.profile {
             case nil: perHour = Array(repeating: type.arrivalsPerHour, count: intervals)
             case .perInterval(let rates): perHour = rates
+            case .trace: perHour = Array(repeating: 0, count: intervals)
             case .perDay(let total, let weights):
                 let w = weights.isEmpty ? Array(repeating: 1.0, count: intervals) : weights
                 let sum = w.reduce(0, +)
@@ -87,6 +90,10 @@ struct CompiledModel: Sendable {
         openRates = open
         stationaryGap = gaps
         closedRates = scenario.callTypes.map { $0.closedPerHour / 3600 }
+        traces = scenario.callTypes.map { type in
+            if case .trace(let times) = type.profile { return times }
+            return nil
+        }
         talk = scenario.callTypes.map(\.handleTime)
         wrapUp = scenario.callTypes.map(\.wrapUp)
         patience = scenario.callTypes.map(\.patience)
@@ -132,12 +139,6 @@ struct CompiledModel: Sendable {
         overflowDelays = serving.map { Array(Set($0.map(\.delay).filter { $0 > 0 })).sorted() }
     }
 
-    /// Whether call type `type` has any arrivals at all.
-    func hasArrivals(_ type: Int) -> Bool {
-        let intervals = calendar.intervalCount
-        return closedRates[type] > 0 || openRates[(type * intervals)..<((type + 1) * intervals)].contains { $0 > 0 }
-    }
-
     /// A copy whose arrays have storage of their own. Replications running on different threads
     /// each take one, so that the reference counts of shared array buffers are never touched by two
     /// cores at once (atomic increments on one cache line would serialise the threads).
@@ -146,6 +147,7 @@ struct CompiledModel: Sendable {
         copy.stationaryGap = stationaryGap.map { $0 }
         copy.openRates = openRates.map { $0 }
         copy.closedRates = closedRates.map { $0 }
+        copy.traces = traces.map { $0 }
         copy.talk = talk.map { $0 }
         copy.wrapUp = wrapUp.map { $0 }
         copy.patience = patience.map { $0 }

@@ -42,6 +42,8 @@ struct ReplicationEngine {
     private var callbacks: [CallQueue]
     /// Per group: agents on duty now.
     private var onDutyCount: [Int]
+    /// Per call type: the next row of its arrival trace.
+    private var traceIndex: [Int]
     /// Per call type: whether a contact is misrouted, and the wrong agent's talk.
     private var routingStreams: [Xoshiro256StarStar]
     /// Contacts being transferred back to their own queue (slots reused through `freeTransferSlots`).
@@ -100,6 +102,7 @@ struct ReplicationEngine {
         repeatDelayStreams = types.map { model.stream(.repeatDelay, callType: $0, replication: replication) }
         callbackStreams = types.map { model.stream(.callback, callType: $0, replication: replication) }
         callbacks = types.map { _ in CallQueue() }
+        traceIndex = types.map { _ in 0 }
         routingStreams = types.map { model.stream(.routing, callType: $0, replication: replication) }
         onDutyCount = model.groupAgents.indices.map { model.groupShifts[$0].isEmpty ? model.groupAgents[$0] : 0 }
         inIVR = types.map { _ in 0 }
@@ -214,6 +217,14 @@ struct ReplicationEngine {
     /// with a positive rate. By the memorylessness of the exponential this is the non-homogeneous
     /// Poisson process exactly, with no thinning.
     private mutating func scheduleNextArrival(of type: Int) {
+        if let times = model.traces[type] {
+            // A recorded trace: the next time in it, the same in every replication.
+            guard traceIndex[type] < times.count else { return }
+            let time = times[traceIndex[type]]
+            traceIndex[type] += 1
+            if time <= model.horizon { schedule(.arrival, at: Swift.max(time, now), index: type) }
+            return
+        }
         if let gap = model.stationaryGap[type] {
             let time = now + gap.sample(using: &arrivalStreams[type])
             if time <= model.horizon { schedule(.arrival, at: time, index: type) }

@@ -33,7 +33,8 @@ public struct Simulation: Sendable {
             let intervals = calendar.intervalCount
             let rates = model.openRates[(type * intervals)..<((type + 1) * intervals)]
             let meanOpenRate = rates.reduce(0, +) / Double(intervals)
-            let contacts = meanOpenRate * openSeconds + model.closedRates[type] * closedSeconds
+            var contacts = meanOpenRate * openSeconds + model.closedRates[type] * closedSeconds
+            if let times = model.traces[type] { contacts += Double(times.prefix { $0 <= horizon }.count) }
             events += contacts * (scenario.callTypes[type].patience == nil ? 2 : 3)
         }
         let shiftEvents = Double(model.groupShifts.reduce(0) { $0 + $1.count }) * 2 * horizon / 86_400
