@@ -24,6 +24,11 @@ struct CompiledModel: Sendable {
     private(set) var closedRates: [Double]
     /// Per call type: recorded arrival times replayed instead of a Poisson process (`nil`: none).
     private(set) var traces: [[Double]?]
+    /// Per call type: which optional features it uses. Plain flags, read on every contact: reading
+    /// the feature itself would copy a value holding a `Distribution` (a retain and a release).
+    private(set) var features: [Features]
+    /// Whether any call type offers callbacks (freed agents then look at the callback queues).
+    private(set) var anyCallbacks = false
     private(set) var talk: [Distribution]
     private(set) var wrapUp: [Distribution?]
     private(set) var patience: [Distribution?]
@@ -137,6 +142,15 @@ struct CompiledModel: Sendable {
         eligibleGroups = eligible
         servingGroups = serving
         overflowDelays = serving.map { Array(Set($0.map(\.delay).filter { $0 > 0 })).sorted() }
+        var flags: [Features] = []
+        for type in scenario.callTypes.indices {
+            flags.append(Features(
+                trace: traces[type] != nil, ivr: ivr[type] != nil, redial: redial[type] != nil, retry: retry[type] != nil,
+                callback: callback[type] != nil, overflow: !overflowDelays[type].isEmpty,
+                misroutingShare: misrouting[type]?.share ?? 0))
+        }
+        features = flags
+        anyCallbacks = flags.contains { $0.callback }
     }
 
     /// A copy whose arrays have storage of their own. Replications running on different threads
@@ -148,6 +162,7 @@ struct CompiledModel: Sendable {
         copy.openRates = openRates.map { $0 }
         copy.closedRates = closedRates.map { $0 }
         copy.traces = traces.map { $0 }
+        copy.features = features.map { $0 }
         copy.talk = talk.map { $0 }
         copy.wrapUp = wrapUp.map { $0 }
         copy.patience = patience.map { $0 }
@@ -168,6 +183,12 @@ struct CompiledModel: Sendable {
         copy.groupAgents = groupAgents.map { $0 }
         copy.groupShifts = groupShifts.map { $0.map { $0 } }
         return copy
+    }
+
+    /// The optional features of one call type, as flags.
+    struct Features: Sendable {
+        var trace = false, ivr = false, redial = false, retry = false, callback = false, overflow = false
+        var misroutingShare = 0.0
     }
 
     func stream(_ purpose: StreamPurpose, callType: Int, replication: Int) -> Xoshiro256StarStar {

@@ -217,7 +217,7 @@ struct ReplicationEngine {
     /// with a positive rate. By the memorylessness of the exponential this is the non-homogeneous
     /// Poisson process exactly, with no thinning.
     private mutating func scheduleNextArrival(of type: Int) {
-        if let times = model.traces[type] {
+        if model.features[type].trace, let times = model.traces[type] {
             // A recorded trace: the next time in it, the same in every replication.
             guard traceIndex[type] < times.count else { return }
             let time = times[traceIndex[type]]
@@ -271,14 +271,14 @@ struct ReplicationEngine {
         if let lines = model.lines, !model.isEmail[type] {
             if linesInUse >= lines {
                 if counted { tallies[type].blocked += 1 }
-                tryAgain(type, issue, rule: model.redial[type])
+                if model.features[type].redial { tryAgain(type, issue, rule: model.redial[type]) }
                 return
             }
             linesInUse += 1
         }
         var entered = issue
         entered.interval = UInt16(interval)
-        if let ivr = model.ivr[type] {
+        if model.features[type].ivr, let ivr = model.ivr[type] {
             if counted { inIVR[type] += 1 }
             entered.contactCounted = counted
             if now + ivr.durationSeconds <= model.horizon {
@@ -341,9 +341,10 @@ struct ReplicationEngine {
         var call = WaitingCall(arrival: now, deadline: now + patience, talk: talk, wrapUp: wrapUp, issue: issue)
         // Misrouted: the contact first reaches another type's queue; `type` is then that queue.
         var type = type
-        if let misrouting = model.misrouting[type], routingStreams[type].nextOpenUnit() < misrouting.share {
+        let misrouteShare = model.features[type].misroutingShare
+        if misrouteShare > 0, routingStreams[type].nextOpenUnit() < misrouteShare {
             call.ownType = Int32(type)
-            type = misrouting.to
+            type = model.misrouting[type]!.to
         }
         if let agent = longestIdleAgent(for: type) {
             startService(agent: agent, type: type, call: call)
@@ -355,10 +356,12 @@ struct ReplicationEngine {
             schedule(.patienceEnds, at: call.deadline, index: type, position: position)
         }
         // Overflow groups take the caller once the wait reaches their delay.
-        for delay in model.overflowDelays[type] where now + delay < call.deadline && now + delay <= model.horizon {
-            schedule(.overflow, at: now + delay, index: type, position: position)
+        if model.features[type].overflow {
+            for delay in model.overflowDelays[type] where now + delay < call.deadline && now + delay <= model.horizon {
+                schedule(.overflow, at: now + delay, index: type, position: position)
+            }
         }
-        if call.ownType < 0, let offer = model.callback[type] {
+        if call.ownType < 0, model.features[type].callback, let offer = model.callback[type] {
             // Predicted wait: callers ahead × mean work / agents on duty that take the type at once.
             let agents = model.eligibleGroups[type].reduce(0) { $0 + onDutyCount[$1] }
             let predicted = Double(queues[type].waiting - 1) * model.meanWork[type] / Double(Swift.max(agents, 1))
@@ -482,7 +485,7 @@ struct ReplicationEngine {
     /// An on-duty agent with nothing in hand makes an overdue callback, else takes the longest-waiting
     /// inbound caller of its skills, else makes the oldest callback, else idles.
     private mutating func makeAvailable(_ agent: Int, group: Int) {
-        if let type = oldestCallback(for: group, overdueOnly: true) {
+        if model.anyCallbacks, let type = oldestCallback(for: group, overdueOnly: true) {
             makeCallback(agent: agent, type: type)
             return
         }
@@ -492,7 +495,7 @@ struct ReplicationEngine {
             startService(agent: agent, type: type, call: call)
             return
         }
-        if let type = oldestCallback(for: group, overdueOnly: false) {
+        if model.anyCallbacks, let type = oldestCallback(for: group, overdueOnly: false) {
             makeCallback(agent: agent, type: type)
             return
         }
@@ -506,7 +509,9 @@ struct ReplicationEngine {
         var bestType = -1
         var bestAccepted = Double.infinity
         for skill in model.groupSkills[group] {
-            guard let offer = model.callback[skill.type], let callback = callbacks[skill.type].front() else { continue }
+            guard model.features[skill.type].callback, let offer = model.callback[skill.type],
+                let callback = callbacks[skill.type].front()
+            else { continue }
             if overdueOnly, now - callback.arrival < (offer.maxDelaySeconds ?? .infinity) { continue }
             if callback.arrival < bestAccepted {
                 bestType = skill.type
@@ -743,7 +748,7 @@ struct ReplicationEngine {
         if model.resolution[owner] >= 1 || outcomeStreams[owner].nextOpenUnit() < model.resolution[owner] {
             resolve(call.issue, type: owner)
         } else {
-            tryAgain(owner, call.issue, rule: model.retry[owner], after: now + call.talk)
+            if model.features[owner].retry { tryAgain(owner, call.issue, rule: model.retry[owner], after: now + call.talk) }
         }
     }
 
@@ -751,7 +756,7 @@ struct ReplicationEngine {
         let type = call.owner(inQueue: queue)
         noteWaitingChange(by: -1)
         if model.lines != nil { linesInUse -= 1 }
-        tryAgain(type, call.issue, rule: model.redial[type])
+        if model.features[type].redial { tryAgain(type, call.issue, rule: model.redial[type]) }
         guard call.issue.contactCounted else { return }
         let wait = call.deadline - call.arrival
         tallies[type].recordAbandonment(wait: wait, withinTarget: wait <= model.targets[type])
