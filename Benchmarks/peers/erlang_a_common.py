@@ -6,6 +6,7 @@ definitions"), Student-t confidence intervals, and an independent computation of
 Erlang A (M/M/n+M) figures.
 """
 
+import time
 import argparse
 import json
 import math
@@ -241,3 +242,15 @@ def exact_erlang_a(per_hour=CALLS_PER_HOUR, aht=HANDLE_TIME_MEAN, agents=AGENTS,
 
 if __name__ == "__main__":
     print(json.dumps(exact_erlang_a(), indent=2))
+
+
+def run_and_report(tool, version, description, replication):
+    """Runs `replication(index, arguments)` for every replication and prints the tool's JSON line."""
+    arguments = parse_arguments(description)
+    start = time.perf_counter()
+    tallies, simulated = [], 0
+    for index in range(arguments.replications):
+        tally, calls = replication(index, arguments)
+        tallies.append(tally)
+        simulated += calls
+    report(tool, version, arguments, tallies, simulated, time.perf_counter() - start)

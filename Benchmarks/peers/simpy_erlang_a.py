@@ -11,12 +11,11 @@ Prints one JSON line: calls simulated, wall seconds, calls/s, peak RSS and the K
 """
 
 import random
-import time
 
 import simpy
 
 from erlang_a_common import (AGENTS, CALLS_PER_HOUR, HANDLE_TIME_MEAN, PATIENCE_MEAN, TARGET_SECONDS,
-                             Tally, busy_within, parse_arguments, report)
+                             Tally, busy_within, run_and_report)
 
 
 def caller(env, agents, rng, tally, warmup, horizon):
@@ -62,14 +61,7 @@ def replication(index, arguments):
 
 
 def main():
-    arguments = parse_arguments(__doc__.splitlines()[0])
-    start = time.perf_counter()
-    tallies, simulated = [], 0
-    for index in range(arguments.replications):
-        tally, calls = replication(index, arguments)
-        tallies.append(tally)
-        simulated += calls
-    report("SimPy", simpy.__version__, arguments, tallies, simulated, time.perf_counter() - start)
+    run_and_report("SimPy", simpy.__version__, __doc__.splitlines()[0], replication)
 
 
 if __name__ == "__main__":
