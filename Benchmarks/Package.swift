@@ -18,14 +18,20 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The reference model, shared by every benchmark that runs it.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "ContactCenter", package: "ccsim")],
+            path: "Sources/BenchmarkSupport"
+        ),
         .executableTarget(
             name: "erlang-a-benchmark",
-            dependencies: [.product(name: "ContactCenter", package: "ccsim")],
+            dependencies: ["BenchmarkSupport", .product(name: "ContactCenter", package: "ccsim")],
             path: "Sources/ErlangABenchmark"
         ),
         .executableTarget(
             name: "erlang-a-probe",
-            dependencies: [.product(name: "ContactCenter", package: "ccsim")],
+            dependencies: ["BenchmarkSupport", .product(name: "ContactCenter", package: "ccsim")],
             path: "Sources/ErlangAProbe"
         ),
     ],
@@ -38,6 +44,7 @@ for name in ["KernelBenchmarks", "SimulationBenchmarks", "ScenarioBenchmarks"] {
         .executableTarget(
             name: name,
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "SimulationKernel", package: "ccsim"),
                 .product(name: "ContactCenter", package: "ccsim"),

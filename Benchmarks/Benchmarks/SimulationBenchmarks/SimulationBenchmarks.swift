@@ -8,6 +8,7 @@
 //
 //   swift package --package-path Benchmarks benchmark --target SimulationBenchmarks
 import Benchmark
+import BenchmarkSupport
 import ContactCenter
 import SimulationKernel
 
@@ -19,13 +20,7 @@ let repositoryRoot: String = {
 }()
 
 func erlangA(expectedCalls: Double) -> Scenario {
-    Scenario(
-        name: "Erlang A benchmark",
-        simulation: SimulationSettings(horizonSeconds: expectedCalls / 1200 * 3600, replications: 1, seed: 2026),
-        callTypes: [CallType(
-            name: "calls", arrivalsPerHour: 1200, handleTime: .exponential(mean: 300),
-            patience: .exponential(mean: 60))],
-        agentGroups: [AgentGroup(name: "agents", agents: 95, skills: ["calls"])])
+    erlangABenchmark(hours: expectedCalls / 1200)
 }
 
 /// configs/ has one multi-skill example (mid-size-hotline.json: 2 call types, 2 groups, 4 agents);

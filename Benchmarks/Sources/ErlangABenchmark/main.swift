@@ -4,6 +4,7 @@
 // which must not grow with the number of calls.
 //
 //   swift run -c release --package-path Benchmarks erlang-a-benchmark [HOURS...]
+import BenchmarkSupport
 import ContactCenter
 import Foundation
 
@@ -17,23 +18,13 @@ func peakResidentKilobytes() -> Int {
     return Int(usage.ru_maxrss)
 }
 
-func scenario(hours: Double) -> Scenario {
-    Scenario(
-        name: "Erlang A benchmark",
-        simulation: SimulationSettings(horizonSeconds: hours * 3600, replications: 1, seed: 2026),
-        callTypes: [CallType(
-            name: "calls", arrivalsPerHour: 1200, handleTime: .exponential(mean: 300),
-            patience: .exponential(mean: 60))],
-        agentGroups: [AgentGroup(name: "agents", agents: 95, skills: ["calls"])])
-}
-
 let startRSS = peakResidentKilobytes()
 let horizons = CommandLine.arguments.dropFirst().compactMap(Double.init)
 let hoursToRun = horizons.isEmpty ? [100.0, 1_000, 10_000] : horizons
 print("peak resident memory before simulating: \(startRSS) KB")
 print("horizon_hours  calls        events       seconds  calls_per_second  events_per_second  peak_rss_kb")
 for hours in hoursToRun {
-    let simulation = Simulation(scenario: scenario(hours: hours))
+    let simulation = Simulation(scenario: erlangABenchmark(hours: hours))
     let clock = ContinuousClock()
     var result: ReplicationResult?
     let elapsed = try clock.measure { result = try simulation.runReplication(0) }

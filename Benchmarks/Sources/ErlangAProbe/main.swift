@@ -7,6 +7,7 @@
 // Prints one line of `key=value` fields: the calls and events simulated, the wall time, and, when
 // scripts/malloc-count.c is preloaded (LD_PRELOAD), the allocations (malloc, calloc, realloc and the
 // aligned allocators) made while building the simulation and while running it.
+import BenchmarkSupport
 import ContactCenter
 import Foundation
 
@@ -30,13 +31,7 @@ guard arguments.count == 1, let expectedCalls = Double(arguments.first!), expect
     exit(2)
 }
 
-let scenario = Scenario(
-    name: "Erlang A benchmark",
-    simulation: SimulationSettings(horizonSeconds: expectedCalls / 1200 * 3600, replications: 1, seed: 2026),
-    callTypes: [CallType(
-        name: "calls", arrivalsPerHour: 1200, handleTime: .exponential(mean: 300),
-        patience: .exponential(mean: 60))],
-    agentGroups: [AgentGroup(name: "agents", agents: 95, skills: ["calls"])])
+let scenario = erlangABenchmark(hours: expectedCalls / 1200)
 
 let counter = mallocCounter()
 let clock = ContinuousClock()
