@@ -38,6 +38,18 @@ struct KPISource {
     var observedSeconds: Double
 }
 
+extension KPISource {
+    /// The whole centre's source in one replication.
+    static func centre(_ result: ReplicationResult) -> KPISource {
+        KPISource(
+            contacts: result.overall,
+            staffedSeconds: result.agentGroups.reduce(0) { $0 + $1.staffedSeconds },
+            busySeconds: result.agentGroups.reduce(0) { $0 + $1.busySeconds },
+            answeredByAgents: result.overall.answered,
+            waitingIntegral: result.waitingIntegral, observedSeconds: result.observedSeconds)
+    }
+}
+
 private func ratio(_ numerator: Double, _ denominator: Double) -> Double? {
     denominator > 0 ? numerator / denominator : nil
 }
@@ -126,6 +138,9 @@ public enum KPICatalog {
             ratio($0.staffedSeconds, $0.observedSeconds)
         },
     ]
+
+    /// Every KPI reported for the centre, in report order.
+    public static var allCentre: [KPIDefinition] { contacts + agents + centre }
 
     /// KPIs of the centre only.
     public static let centre: [KPIDefinition] = [

@@ -55,7 +55,7 @@ extension RunReport {
                     JSONMember(key: "kpis", value: RunReport.json(group.kpis)),
                 ])
             })),
-        ])
+        ] + (money?.jsonMembers() ?? []))
     }
 
     static func json(_ estimates: [KPIEstimate]) -> JSONValue {
@@ -92,6 +92,19 @@ extension RunReport {
         for type in callTypes { rows("callType", type.name, type.kpis) }
         for group in agentGroups { rows("agentGroup", group.name, group.kpis) }
         for interval in intervals { rows("interval", interval.start, interval.kpis) }
+        if let money {
+            for (section, estimates) in money.sections {
+                for estimate in estimates {
+                    for scale in MoneyScale.allCases {
+                        guard let interval = estimate.byScale[scale] else { continue }
+                        let cells = [interval.mean, interval.lower, interval.upper].map {
+                            $0.map { JSONValue.double($0).serialized(pretty: false) } ?? ""
+                        }
+                        lines.append(([section, estimate.line.scales ? scale.rawValue : "", estimate.line.key] + cells).joined(separator: ","))
+                    }
+                }
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -129,6 +142,7 @@ extension RunReport {
             header: ["interval", "offered", "service level", "abandoned", "ASA", "occupancy", "agents"],
             keys: ["offered", "serviceLevel", "abandonmentRate", "averageSpeedOfAnswer", "occupancy", "agentsStaffed"],
             rows: intervals.map { ([$0.start], $0.kpis) })
+        if let money { out += "\n" + money.table() }
         return out
     }
 

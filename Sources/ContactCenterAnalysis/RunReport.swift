@@ -26,6 +26,8 @@ public struct RunReport: Sendable {
     public let intervals: [(start: String, kpis: [KPIEstimate])]
     /// Whether the center keeps opening hours (otherwise it is open 24/7).
     public let hasOpeningHours: Bool
+    /// Cost, revenue and ROI (`nil` when the scenario has neither `costs` nor `revenue`).
+    public let money: MoneyReport?
 
     /// Summarises the replications of a run of `scenario`.
     /// - Precondition: `results` is not empty.
@@ -38,15 +40,8 @@ public struct RunReport: Sendable {
         warmupSeconds = scenario.simulation.warmupSeconds
         serviceLevel = scenario.serviceLevel
 
-        let centreSources = results.map { result in
-            KPISource(
-                contacts: result.overall,
-                staffedSeconds: result.agentGroups.reduce(0) { $0 + $1.staffedSeconds },
-                busySeconds: result.agentGroups.reduce(0) { $0 + $1.busySeconds },
-                answeredByAgents: result.overall.answered,
-                waitingIntegral: result.waitingIntegral, observedSeconds: result.observedSeconds)
-        }
-        centre = (KPICatalog.contacts + KPICatalog.agents + KPICatalog.centre).map { KPIEstimate($0, sources: centreSources) }
+        let centreSources = results.map(KPISource.centre)
+        centre = KPICatalog.allCentre.map { KPIEstimate($0, sources: centreSources) }
         callTypes = scenario.callTypes.indices.map { type in
             let sources = results.map { result in
                 KPISource(
@@ -56,6 +51,7 @@ public struct RunReport: Sendable {
             return (scenario.callTypes[type].name, KPICatalog.contacts.map { KPIEstimate($0, sources: sources) })
         }
         hasOpeningHours = !scenario.calendar.isAlwaysOpen
+        money = MoneyReport(scenario: scenario, results: results)
         intervals = (0..<scenario.calendar.intervalCount).map { interval in
             let sources = results.map { result in
                 KPISource(

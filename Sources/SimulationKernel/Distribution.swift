@@ -84,6 +84,24 @@ public struct Distribution: Sendable, Equatable {
         return Distribution(kind: .empirical(values))
     }
 
+    /// The distribution of `factor` × X: the same shape and coefficient of variation, every draw scaled,
+    /// so a stream yields the same callers, each `factor` times as long (common random numbers).
+    /// - Parameter factor: a finite scale ≥ 0; 0 gives the constant 0.
+    public func scaled(by factor: Double) -> Distribution {
+        precondition(factor.isFinite && factor >= 0, "scale factor must be finite and ≥ 0")
+        if factor == 0 { return .deterministic(0) }
+        switch kind {
+        case .exponential(let mean): return Distribution(kind: .exponential(mean: mean * factor))
+        case .lognormal(let mu, let sigma): return Distribution(kind: .lognormal(mu: mu + log(factor), sigma: sigma))
+        case .gamma(let shape, let scale): return Distribution(kind: .gamma(shape: shape, scale: scale * factor))
+        case .erlang(let k, let scale): return Distribution(kind: .erlang(k: k, scale: scale * factor))
+        case .weibull(let shape, let scale): return Distribution(kind: .weibull(shape: shape, scale: scale * factor))
+        case .uniform(let lo, let hi): return Distribution(kind: .uniform(min: lo * factor, max: hi * factor))
+        case .deterministic(let value): return Distribution(kind: .deterministic(value * factor))
+        case .empirical(let values): return Distribution(kind: .empirical(values.map { $0 * factor }))
+        }
+    }
+
     /// The exact mean of the distribution.
     public var mean: Double {
         switch kind {

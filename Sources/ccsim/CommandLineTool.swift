@@ -64,6 +64,16 @@ enum CommandLineTool {
                 """,
             options: checkOptions, body: check),
         Command(
+            name: "compare", overview: "compare     paired comparison of variants with a base: KPI, cost and ROI deltas with CIs",
+            usage: "ccsim compare BASE VARIANT... [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE] [--max-events N]",
+            summary: """
+                Runs the base scenario and every variant on common random numbers (the base's seed and
+                replications for all, so the n-th caller of a call type is the same caller everywhere) and reports,
+                per variant, the difference of every KPI, of cost and revenue a year, the ROI of the change and its
+                payback, with the 95 % interval of each paired difference and whether it excludes zero.
+                """,
+            options: runOptions, body: compare),
+        Command(
             name: "erlang", overview: "erlang      exact Erlang B, C and A figures for a quick check",
             usage: "ccsim erlang --per-hour X --aht SECONDS --agents N [--patience SECONDS] [--target SECONDS]",
             summary: """
@@ -187,6 +197,46 @@ enum CommandLineTool {
             return .success("")
         }
         return .success(report)
+    }
+
+    // MARK: compare
+
+    static func compare(_ parsed: ParsedArguments) throws -> CommandOutcome {
+        guard parsed.positionals.count >= 2 else {
+            throw UsageError(message: "compare: expected a base scenario and at least one variant, found \(parsed.positionals.count) file(s) (see ccsim compare --help)")
+        }
+        let options = try RunOptions(parsed)
+        var base = try ScenarioReader.read(contentsOf: parsed.positionals[0])
+        let baseFile = base.simulation
+        if let replications = options.replications { base.simulation.replications = replications }
+        if let seed = options.seed { base.simulation.seed = seed }
+        var variants: [Scenario] = []
+        var notes = ""
+        for file in parsed.positionals.dropFirst() {
+            var variant = try ScenarioReader.read(contentsOf: file)
+            if variant.simulation.seed != baseFile.seed || variant.simulation.replications != baseFile.replications {
+                notes += "ccsim compare: \(file): runs with the base's seed \(base.simulation.seed) and \(base.simulation.replications) replications (common random numbers)\n"
+            }
+            variant.simulation.seed = base.simulation.seed
+            variant.simulation.replications = base.simulation.replications
+            variants.append(variant)
+        }
+        if base.simulation.replications < 2 {
+            throw UsageError(message: "compare: needs at least 2 replications for confidence intervals")
+        }
+        let baseResults = try Simulation(scenario: base).run(threads: options.threads, limits: options.limits)
+        var runs: [(scenario: Scenario, results: [ReplicationResult])] = []
+        for variant in variants {
+            runs.append((variant, try Simulation(scenario: variant).run(threads: options.threads, limits: options.limits)))
+        }
+        let report = Comparison(base: base, baseResults: baseResults, variants: runs).rendered(as: options.format)
+        var outcome = CommandOutcome.success(report)
+        if let output = options.output {
+            try writeAtomically(report, to: output)
+            outcome.standardOutput = ""
+        }
+        outcome.standardError = notes
+        return outcome
     }
 
     // MARK: check

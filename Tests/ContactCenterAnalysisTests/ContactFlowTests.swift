@@ -192,4 +192,26 @@ import Testing
         // The tech desk's agents do the wrong first leg: they answer billing calls too.
         #expect(misrouted.allSatisfy { $0.agentGroups[1].answered > $0.callTypes[1].answered })
     }
+
+    /// With nothing left pending at the end (no repeats; the last callers served after closing), every
+    /// issue ends in exactly one outcome, and the unresolved share of answered issues is 1 − FCR.
+    @Test func everyIssueEndsInExactlyOneOutcome() throws {
+        let s = try ScenarioReader.parse(Array("""
+            {"ccsimVersion": 1, "name": "outcomes", "simulation": {"days": 3, "replications": 10, "seed": 31},
+             "calendar": {"open": "08:00", "close": "18:00", "intervalMinutes": 60, "atClose": "serve"},
+             "callTypes": [{"name": "a", "arrivals": {"perHour": 30}, "firstContactResolution": 0.7,
+                            "handleTime": {"distribution": "exponential", "mean": 300},
+                            "patience": {"distribution": "exponential", "mean": 60}}],
+             "agentGroups": [{"name": "g", "agents": 3, "skills": ["a"]}]}
+            """.utf8), file: "outcomes.json")
+        let results = try Simulation(scenario: s).run(threads: 2)
+        for result in results {
+            let t = result.overall
+            #expect(t.issues == t.issuesResolved + t.issuesAbandoned + t.issuesUnresolved)
+            #expect(t.issuesAbandoned == t.abandoned + t.closedArrivals)
+            #expect(t.issuesResolved + t.issuesUnresolved == t.answered)
+        }
+        let share = ConfidenceInterval(values: results.map { Double($0.overall.issuesUnresolved) / Double($0.overall.answered) }, confidence: 0.999)
+        #expect(abs(share.mean - 0.3) <= share.halfWidth!, "unresolved share \(share.mean) ± \(share.halfWidth!)")
+    }
 }

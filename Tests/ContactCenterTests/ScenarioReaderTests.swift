@@ -105,10 +105,10 @@ func problems(_ text: String) -> [String] {
         (#""name": "minimal""#, #""name": "   ""#, "name: expected a name that is not blank and has no control characters, found \"   \""),
         (#""name": "billing""#, #""name": "bill\u0000ing""#, "callTypes[0].name: expected a name that is not blank and has no control characters, found \"bill\\u0000ing\""),
         (#""hours": 10"#, #""hours": 1e-300"#, "simulation.hours: expected a number of hours, at least one second and at most 27777777, found 1e-300"),
-        (#""name": "minimal""#, #""name": "minimal", "automation": {}"#, "automation: expected an array, found an object"),
+        (#""name": "minimal""#, #""name": "minimal", "automation": {}"#, "automation: expected an array of automation levers such as {\"kind\": \"autoTranscription\", \"wrapUpReduction\": 0.5}, found an object"),
         (#""name": "minimal""#, #""name": "minimal", "serviceLevel": {"goal": 1.5}"#, "serviceLevel.goal: expected a share from 0 to 1, found 1.5"),
         (#""name": "minimal""#, #""name": "minimal", "routing": {"policy": "random"}"#, "routing.policy: expected one of longestIdleAgent, priority, found \"random\""),
-        (#""name": "minimal""#, #""name": "minimal", "automation": [{"kind": "rpa"}]"#, "automation: \"automation\" is part of the scenario format but not simulated by this version of ccsim; remove it or leave it empty"),
+        (#""name": "minimal""#, #""name": "minimal", "automation": [{"kind": "rpa"}]"#, "automation[0]: missing key \"handleTimeReduction\" (expected a share from 0 to 0.99 (a handle time cannot vanish))"),
     ])
     func reportsThePathAndWhatWasExpected(original: String, replacement: String, expected: String) {
         let text = minimalScenario.replacingOccurrences(of: original, with: replacement)

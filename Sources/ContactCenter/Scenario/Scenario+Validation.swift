@@ -85,10 +85,28 @@ extension Scenario {
                 check(shift.start >= 0 && shift.start < shift.end && shift.end <= 86_400 && shift.agents >= 0,
                       "\(path).shifts[\(s)]", "expected 00:00 ≤ start < end ≤ 24:00 and agents ≥ 0")
             }
+            check(group.shrinkage >= 0 && group.shrinkage <= 0.95, "\(path).shrinkage", "expected a share of paid time from 0 to 0.95")
             check(!group.skills.isEmpty, "\(path).skills", "expected at least one skill")
             for (s, skill) in group.skills.enumerated() {
                 check(names.contains(skill), "\(path).skills[\(s)]", "skill \"\(skill)\" names no call type")
             }
+        }
+        for (index, lever) in automation.enumerated() {
+            check(!lever.callTypes.isEmpty && lever.callTypes.allSatisfy(callTypes.indices.contains),
+                  "automation[\(index)].callTypes", "expected call types of the scenario")
+            check([lever.setupCost, lever.perMonth, lever.perSeatPerMonth, lever.perContact].allSatisfy { $0 >= 0 && $0.isFinite }
+                  && lever.amortisationMonths >= 1, "automation[\(index)]", "expected amounts ≥ 0 and at least one month of amortisation")
+        }
+        if let costs {
+            let groups = costs.outsourced.map(\.agentGroup)
+            check(groups.allSatisfy(agentGroups.indices.contains) && Set(groups).count == groups.count,
+                  "costs.outsourced", "expected distinct agent groups of the scenario")
+            check(costs.investments.allSatisfy { $0.amount >= 0 && $0.amortisationMonths >= 1 }, "costs.investments",
+                  "expected amounts ≥ 0 and at least one month of amortisation")
+        }
+        if let churn = revenue?.churn {
+            check([churn.resolvedFirstContact, churn.resolvedAfterRepeat, churn.abandoned, churn.unresolved, churn.perMinuteWaitedPastThreshold]
+                    .allSatisfy((0...1).contains), "revenue.churn", "expected probabilities from 0 to 1")
         }
         return problems
     }

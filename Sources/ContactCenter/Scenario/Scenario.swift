@@ -24,6 +24,12 @@ public struct Scenario: Sendable, Equatable {
     /// Coefficient of variation of the day-to-day busyness factor: each day's arrival rates of every
     /// call type are multiplied by one gamma-distributed factor of mean 1 (0: no such variation).
     public var busynessCV: Double = 0
+    /// What the center costs (`nil`: no cost figures are reported).
+    public var costs: CostModel?
+    /// What the service brings or keeps (`nil`: no revenue figures are reported).
+    public var revenue: RevenueModel?
+    /// Automation levers, in file order; ``applyingAutomation()`` gives the model they produce.
+    public var automation: [AutomationLever] = []
 
     /// Creates a scenario; call ``validationProblems()`` before simulating one built by hand.
     public init(
@@ -151,6 +157,9 @@ public struct AgentGroup: Sendable, Equatable {
     /// Per skill: how long a caller must have waited before this group takes the call, in seconds
     /// (0: at once; more makes the group an overflow for that call type).
     public var skillDelays: [Double] = []
+    /// Share of paid time agents are not available (breaks, meetings, training, absence), in [0, 1):
+    /// paid hours = staffed hours / (1 − shrinkage), and scheduled agents = required / (1 − shrinkage).
+    public var shrinkage = 0.0
 
     /// The priority of skill `index` (1 when not given).
     public func priority(ofSkill index: Int) -> Int { index < skillPriorities.count ? skillPriorities[index] : 1 }

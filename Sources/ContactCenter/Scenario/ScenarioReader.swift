@@ -221,9 +221,9 @@ struct ScenarioDecoder {
         if let routingReader = root.object("routing") {
             routing = decodeRouting(routingReader)
         }
-        rejectEmptyOrUnimplemented(root, "automation", empty: .array([]))
-        rejectEmptyOrUnimplemented(root, "costs", empty: .object([]))
-        rejectEmptyOrUnimplemented(root, "revenue", empty: .object([]))
+        let costsReader = root.object("costs", expected: "an object of costs such as {\"currency\": \"EUR\", \"inHouse\": {\"hourlyWage\": 15}}")
+        let revenue = root.object("revenue", expected: "an object such as {\"customerLifetimeValue\": 1200, \"churn\": {…}}").flatMap(decodeRevenue)
+        let leverElements = root.array("automation", expected: "an array of automation levers such as {\"kind\": \"autoTranscription\", \"wrapUpReduction\": 0.5}")
         let lines = root.integer("lines", in: 1...10_000_000, expected: "a whole number of trunk lines from 1 to 10000000")
         // A variant's base is resolved by `read(contentsOf:)`, relative to its file; text parsed
         // without a file has nowhere to look for it.
@@ -246,30 +246,35 @@ struct ScenarioDecoder {
                 problems.add("agentGroups", "expected at most \(ScenarioReader.maximumAgents) agents in all, found \(totalAgents)")
             }
         }
+        let costs = costsReader.flatMap { decodeCosts($0, groupNames: groupElements?.map { element -> String? in
+            if case .string(let name)? = element.value["name"], !name.isEmpty { return name }
+            return nil
+        } ?? []) }
+        let levers = callTypes.flatMap({ $0.allNonNil() }).flatMap { types in
+            leverElements?.map { element in
+                ObjectReader(element.value, path: element.path, problems: problems).flatMap { decodeLever($0, callTypes: types) }
+            }
+        }
         guard version != nil, let simulation, let serviceLevel, let routing,
-            let callTypes = callTypes.flatMap({ $0.allNonNil() }), let groups = groups.flatMap({ $0.allNonNil() })
+            let callTypes = callTypes.flatMap({ $0.allNonNil() }), let groups = groups.flatMap({ $0.allNonNil() }),
+            root.has("costs") == (costs != nil), root.has("revenue") == (revenue != nil)
         else { return nil }
+        let automation = levers?.allNonNil() ?? []
+        if root.has("automation") && automation.count != leverElements?.count { return nil }
         guard let calendar else { return nil }
         var scenario = Scenario(
             name: name, simulation: simulation, serviceLevel: serviceLevel,
             callTypes: callTypes, agentGroups: groups, routing: routing)
         scenario.calendar = calendar
         scenario.busynessCV = busynessCV
+        scenario.costs = costs
+        scenario.revenue = revenue
+        scenario.automation = automation
         if root.has("lines") {
             guard let lines else { return nil }
             scenario.lines = Int(lines)
         }
         return scenario
-    }
-
-    private func rejectEmptyOrUnimplemented(_ root: ObjectReader, _ key: String, empty: JSONValue) {
-        guard let value = root.value(key), value != empty else { return }
-        switch (value, empty) {
-        case (.array, .array), (.object, .object):
-            root.problem(key, "\"\(key)\" is part of the scenario format but not simulated by this version of ccsim; remove it or leave it empty")
-        default:
-            root.problem(key, "expected \(empty.typeDescription), found \(describeFound(value))")
-        }
     }
 
     func decodeSimulation(_ reader: ObjectReader) -> SimulationSettings? {
@@ -730,9 +735,14 @@ struct ScenarioDecoder {
             reader.problem(nil, "give either \"agents\" (a constant head count) or \"shifts\", not both")
             shiftsValid = false
         }
-        reader.rejectUnimplemented(["breaks", "shrinkage", "concurrency", "outsourced"])
+        let shrinkage = reader.number("shrinkage", expected: "a share of paid time from 0 to 0.95") { $0 >= 0 && $0 <= 0.95 }
+        if reader.has("outsourced") {
+            _ = reader.value("outsourced")
+            reader.problem("outsourced", "an outsourced group is declared under costs.outsourced, with the vendor's tariff: {\"agentGroup\": \"…\", \"perAgentHour\": …}")
+        }
+        reader.rejectUnimplemented(["breaks", "concurrency"])
         reader.rejectUnknownKeys()
-        guard let name, let skills, shiftsValid else { return nil }
+        guard let name, let skills, shiftsValid, !reader.has("shrinkage") || shrinkage != nil, !reader.has("outsourced") else { return nil }
         var group: AgentGroup
         if reader.has("shifts") {
             group = AgentGroup(name: name, agents: shifts.reduce(0) { $0 + $1.agents }, skills: skills)
@@ -741,6 +751,7 @@ struct ScenarioDecoder {
             guard let agents else { return nil }
             group = AgentGroup(name: name, agents: Int(agents), skills: skills)
         }
+        group.shrinkage = shrinkage ?? 0
         if priorities.contains(where: { $0 != 1 }) { group.skillPriorities = priorities }
         if delays.contains(where: { $0 != 0 }) { group.skillDelays = delays }
         return group

@@ -66,7 +66,11 @@ struct CompiledModel: Sendable {
     /// Per group: its daily shifts (empty for a constant head count).
     private(set) var groupShifts: [[Shift]]
 
+    /// Wait past which the revenue model adds churn, in seconds (infinity when it has none).
+    let longWait: Double
+
     init(_ scenario: Scenario) {
+        longWait = scenario.revenue?.churn.waitThresholdSeconds ?? .infinity
         horizon = scenario.simulation.horizonSeconds
         warmup = scenario.simulation.warmupSeconds
         target = scenario.serviceLevel.targetSeconds

@@ -265,13 +265,13 @@ struct ReplicationEngine {
         if interval < 0 {
             // Closed: the caller hears so; with carry-over they call again at the next opening.
             if counted { tallies[type].closedArrivals += 1 }
-            if calendar.closedCalls == .carryOver { carried[type].append((now, issue)) }
+            if calendar.closedCalls == .carryOver { carried[type].append((now, issue)) } else { endIssue(issue, type: type, answered: false) }
             return
         }
         if let lines = model.lines, !model.isEmail[type] {
             if linesInUse >= lines {
                 if counted { tallies[type].blocked += 1 }
-                if model.features[type].redial { tryAgain(type, issue, rule: model.redial[type]) }
+                tryAgain(type, issue, rule: model.features[type].redial ? model.redial[type] : nil, answered: false)
                 return
             }
             linesInUse += 1
@@ -307,11 +307,23 @@ struct ReplicationEngine {
         offer(type, issue, counted: issue.contactCounted)
     }
 
-    /// The customer of an unresolved issue tries again by `rule` (retry, redial), or gives up.
-    private mutating func tryAgain(_ type: Int, _ issue: Issue, rule: RepeatContact?, after start: Double? = nil) {
-        guard let rule, issue.attempt < Issue.maximumAttempts, outcomeStreams[type].nextOpenUnit() < rule.probability else { return }
+    /// The customer of an unresolved issue tries again by `rule` (retry, redial), or gives up; `answered`
+    /// says whether the contact that failed them reached an agent.
+    private mutating func tryAgain(_ type: Int, _ issue: Issue, rule: RepeatContact?, answered: Bool, after start: Double? = nil) {
+        guard let rule, issue.attempt < Issue.maximumAttempts, outcomeStreams[type].nextOpenUnit() < rule.probability else {
+            endIssue(issue, type: type, answered: answered)
+            return
+        }
         let delay = rule.delay.sample(using: &repeatDelayStreams[type])
         scheduleRepeat(type, issue, after: (start ?? now) - now + delay)
+    }
+
+    /// Counts an issue that ends unresolved: the customer gives up after a contact that reached an agent
+    /// (`answered`) or one that never did.
+    @inline(__always)
+    private mutating func endIssue(_ issue: Issue, type: Int, answered: Bool) {
+        guard issue.counted else { return }
+        if answered { tallies[type].issuesUnresolved += 1 } else { tallies[type].issuesAbandoned += 1 }
     }
 
     private mutating func scheduleRepeat(_ type: Int, _ issue: Issue, after delay: Double) {
@@ -438,7 +450,9 @@ struct ReplicationEngine {
                 let owner = call.owner(inQueue: type)
                 if call.isTransferLeg {
                     tallies[owner].waitOfOther += now - call.arrival  // answered already: not dropped
+                    endIssue(call.issue, type: owner, answered: true)
                 } else {
+                    endIssue(call.issue, type: owner, answered: false)
                     tallies[owner].droppedAtClose += 1
                     tallies[owner].waitOfDroppedAtClose += now - call.arrival
                     intervalTallies[Int(call.issue.interval)].droppedAtClose += 1
@@ -725,6 +739,7 @@ struct ReplicationEngine {
                 tallies[owner].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: wrapUp)
                 intervalTallies[Int(call.issue.interval)].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: wrapUp)
                 histograms[owner].record(wait)
+                if wait > model.longWait { tallies[owner].waitPastLongWait += wait - model.longWait }
                 groupTallies[group].answered += 1
                 if misrouted { tallies[owner].transfers += 1 }
             }
@@ -748,7 +763,7 @@ struct ReplicationEngine {
         if model.resolution[owner] >= 1 || outcomeStreams[owner].nextOpenUnit() < model.resolution[owner] {
             resolve(call.issue, type: owner)
         } else {
-            if model.features[owner].retry { tryAgain(owner, call.issue, rule: model.retry[owner], after: now + call.talk) }
+            tryAgain(owner, call.issue, rule: model.features[owner].retry ? model.retry[owner] : nil, answered: true, after: now + call.talk)
         }
     }
 
@@ -756,7 +771,7 @@ struct ReplicationEngine {
         let type = call.owner(inQueue: queue)
         noteWaitingChange(by: -1)
         if model.lines != nil { linesInUse -= 1 }
-        if model.features[type].redial { tryAgain(type, call.issue, rule: model.redial[type]) }
+        tryAgain(type, call.issue, rule: model.features[type].redial ? model.redial[type] : nil, answered: false)
         guard call.issue.contactCounted else { return }
         let wait = call.deadline - call.arrival
         tallies[type].recordAbandonment(wait: wait, withinTarget: wait <= model.targets[type])

@@ -36,6 +36,14 @@ public struct ContactTally: Sendable, Equatable {
     public var issuesResolved = 0
     /// Issues resolved at their first contact.
     public var issuesResolvedFirstContact = 0
+    /// Issues that ended unresolved without the customer ever reaching an agent on the last contact:
+    /// abandoned, blocked, closed or dropped at closing, and no further attempt.
+    public var issuesAbandoned = 0
+    /// Issues that ended unresolved after a contact an agent answered, with no further attempt.
+    public var issuesUnresolved = 0
+    /// Sum over answered contacts of the wait past the revenue model's long-wait threshold, in seconds
+    /// (0 when the scenario has none).
+    public var waitPastLongWait = 0.0
     /// Contacts still waiting at closing time and dropped (calendar `atClose: drop`).
     public var droppedAtClose = 0
     /// Contacts that reached an agent.
@@ -114,6 +122,9 @@ public struct ContactTally: Sendable, Equatable {
         callbackDelay += other.callbackDelay
         issuesResolved += other.issuesResolved
         issuesResolvedFirstContact += other.issuesResolvedFirstContact
+        issuesAbandoned += other.issuesAbandoned
+        issuesUnresolved += other.issuesUnresolved
+        waitPastLongWait += other.waitPastLongWait
         droppedAtClose += other.droppedAtClose
         answered += other.answered
         abandoned += other.abandoned

@@ -16,7 +16,8 @@ public struct Simulation: Sendable {
         let problems = scenario.validationProblems()
         precondition(problems.isEmpty, "Simulation needs a valid scenario: \(problems)")
         self.scenario = scenario
-        self.model = CompiledModel(scenario)
+        // The levers act through the model's own mechanisms: the engine sees only their result.
+        self.model = CompiledModel(scenario.applyingAutomation())
     }
 
     /// The expected number of events of one replication, from the compiled arrival rates over the
