@@ -12,6 +12,8 @@ struct OptionSpec: Sendable {
     var value: String?
     /// One-line help.
     var help: String
+    /// Whether the option may be given several times (its values are kept in order in `lists`).
+    var repeatable = false
 }
 
 /// Arguments of one command after parsing: positionals in order, option values by name.
@@ -19,6 +21,8 @@ struct ParsedArguments {
     var positionals: [String] = []
     var values: [String: String] = [:]
     var flags: Set<String> = []
+    /// Every value of a repeatable option, in command-line order.
+    var lists: [String: [String]] = [:]
 
     /// The value of `--name` converted by `convert`, or `nil` when absent.
     func value<T>(_ name: String, as what: String, _ convert: (String) -> T?) throws(UsageError) -> T? {
@@ -62,7 +66,7 @@ func parseArguments(_ arguments: [String], options: [OptionSpec], command name: 
         guard let spec = options.first(where: { $0.name == name }) else {
             throw UsageError(message: "\(prefix)unknown option --\(name) (see \(help))")
         }
-        if parsed.values[name] != nil || parsed.flags.contains(name) {
+        if !spec.repeatable, parsed.values[name] != nil || parsed.flags.contains(name) {
             throw UsageError(message: "\(prefix)option --\(name) given twice")
         }
         if spec.value == nil {
@@ -72,12 +76,14 @@ func parseArguments(_ arguments: [String], options: [OptionSpec], command name: 
         }
         if let inlineValue {
             parsed.values[name] = inlineValue
+            parsed.lists[name, default: []].append(inlineValue)
         } else {
             guard index < arguments.count, !arguments[index].hasPrefix("--") else {
                 // "--output --threads" is a forgotten value, not a file named "--threads".
                 throw UsageError(message: "\(prefix)option --\(name) needs a value (\(spec.value!))")
             }
             parsed.values[name] = arguments[index]
+            parsed.lists[name, default: []].append(arguments[index])
             index += 1
         }
     }

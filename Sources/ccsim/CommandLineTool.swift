@@ -74,6 +74,37 @@ enum CommandLineTool {
                 """,
             options: runOptions, body: compare),
         Command(
+            name: "sweep", overview: "sweep       one run per value of scenario numbers (a grid), as one table",
+            usage: "ccsim sweep FILE --set PATH=VALUES [--set PATH=VALUES]... [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE]",
+            summary: """
+                Runs the scenario once per value of each --set (several --set form a grid, the first varying
+                slowest), all on the scenario's seed and replications (common random numbers), and reports the
+                KPIs, cost and ROI of every point with their 95 % confidence intervals. PATH is a scenario path as
+                ccsim prints it (agentGroups[0].agents, callTypes[1].arrivals.perHour, automation[0].wrapUpReduction);
+                VALUES is FROM...TO (step 1), FROM...TO:STEP, or a list V1,V2,V3.
+                """,
+            options: [OptionSpec(name: "set", value: "PATH=VALUES", help: "a scenario number and its values (repeat for a grid)", repeatable: true)]
+                + runOptions, body: sweep),
+        Command(
+            name: "staff", overview: "staff       fewest agents per interval that meet the goals, and a shift plan",
+            usage: "ccsim staff FILE [--goal serviceLevel=0.8] [--target SECONDS] [--max-abandonment A] [--max-asa SECONDS] [--shrinkage S] [--shift-lengths 4,6,8] [--shift-starts 08:00,10:00] [--replications N] [--seed S] [--format table|json|csv] [--output FILE]",
+            summary: """
+                Per calendar interval, the fewest agents on duty that meet every goal: an Erlang A (or C) estimate
+                per interval, refined by simulating the whole day in time order (so each interval inherits the
+                backlog of the one before). Then the agents to schedule after shrinkage, and a greedy plan of
+                shifts of the allowed lengths that covers them. The service-level goal and target default to the
+                scenario's; shrinkage defaults to the scenario's agent groups' (weighted by agents).
+                """,
+            options: [
+                OptionSpec(name: "goal", value: "serviceLevel=G", help: "least service level in every interval, 0 to 1 (default: the scenario's goal)"),
+                OptionSpec(name: "target", value: "SECONDS", help: "service-level answer target (default: the scenario's)"),
+                OptionSpec(name: "max-abandonment", value: "A", help: "largest abandonment rate in every interval, 0 to 1"),
+                OptionSpec(name: "max-asa", value: "SECONDS", help: "largest average speed of answer in every interval"),
+                OptionSpec(name: "shrinkage", value: "S", help: "share of paid time agents are unavailable, 0 to 0.95"),
+                OptionSpec(name: "shift-lengths", value: "HOURS", help: "allowed shift lengths in hours (default 4,6,8)"),
+                OptionSpec(name: "shift-starts", value: "TIMES", help: "allowed shift starts, HH:MM,HH:MM (default: every interval's start)"),
+            ] + runOptions, body: staff),
+        Command(
             name: "erlang", overview: "erlang      exact Erlang B, C and A figures for a quick check",
             usage: "ccsim erlang --per-hour X --aht SECONDS --agents N [--patience SECONDS] [--target SECONDS]",
             summary: """
@@ -142,6 +173,7 @@ enum CommandLineTool {
         OptionSpec(name: "format", value: "FORMAT", help: "table (default), json or csv"),
         OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (atomically) instead of standard output"),
         OptionSpec(name: "max-events", value: "N", help: "stop with an error when a replication needs more than N events (default 1e10)"),
+        OptionSpec(name: "quiet", value: nil, help: "no progress bar (it is shown on standard error only when that is a terminal)"),
     ]
 
     static func run(_ parsed: ParsedArguments) throws -> CommandOutcome {
@@ -168,9 +200,11 @@ enum CommandLineTool {
         var format: ReportFormat
         var output: String?
         var limits: SimulationLimits
+        var quiet: Bool
 
         init(_ parsed: ParsedArguments) throws(UsageError) {
             output = parsed.values["output"]
+            quiet = parsed.flags.contains("quiet")
             limits = .standard
             if let maximum = try parsed.value("max-events", as: "a whole number of events ≥ 1", { parseCount($0) }) {
                 limits.maximumEvents = maximum
@@ -190,7 +224,9 @@ enum CommandLineTool {
         var scenario = original
         if let replications = options.replications { scenario.simulation.replications = replications }
         if let seed = options.seed { scenario.simulation.seed = seed }
-        let results = try Simulation(scenario: scenario).run(threads: options.threads, limits: options.limits)
+        let bar = ProgressBar(total: scenario.simulation.replications, quiet: options.quiet)
+        let results = try Simulation(scenario: scenario).run(threads: options.threads, limits: options.limits, progress: bar?.step)
+        bar?.finish()
         let report = RunReport(scenario: scenario, results: results).rendered(as: options.format)
         if let output = options.output {
             try writeAtomically(report, to: output)
@@ -224,11 +260,13 @@ enum CommandLineTool {
         if base.simulation.replications < 2 {
             throw UsageError(message: "compare: needs at least 2 replications for confidence intervals")
         }
-        let baseResults = try Simulation(scenario: base).run(threads: options.threads, limits: options.limits)
+        let bar = ProgressBar(total: base.simulation.replications * (variants.count + 1), quiet: options.quiet)
+        let baseResults = try Simulation(scenario: base).run(threads: options.threads, limits: options.limits, progress: bar?.step)
         var runs: [(scenario: Scenario, results: [ReplicationResult])] = []
         for variant in variants {
-            runs.append((variant, try Simulation(scenario: variant).run(threads: options.threads, limits: options.limits)))
+            runs.append((variant, try Simulation(scenario: variant).run(threads: options.threads, limits: options.limits, progress: bar?.step)))
         }
+        bar?.finish()
         let report = Comparison(base: base, baseResults: baseResults, variants: runs).rendered(as: options.format)
         var outcome = CommandOutcome.success(report)
         if let output = options.output {
@@ -237,6 +275,93 @@ enum CommandLineTool {
         }
         outcome.standardError = notes
         return outcome
+    }
+
+    // MARK: sweep
+
+    static func sweep(_ parsed: ParsedArguments) throws -> CommandOutcome {
+        guard parsed.positionals.count == 1 else {
+            throw UsageError(message: "sweep: expected one scenario file, found \(parsed.positionals.count) (see ccsim sweep --help)")
+        }
+        let specs = parsed.lists["set"] ?? []
+        guard !specs.isEmpty else {
+            throw UsageError(message: "sweep: missing --set PATH=VALUES (for example --set agentGroups[0].agents=10...20)")
+        }
+        let parameters: [SweepParameter]
+        do {
+            parameters = try specs.map { spec throws(SweepError) in try SweepParameter(parsing: spec) }
+        } catch {
+            throw UsageError(message: "sweep: \(error.message)")
+        }
+        let points = parameters.reduce(1) { $0 * $1.values.count }
+        guard points <= SweepReport.maximumPoints else {
+            throw UsageError(message: "sweep: the grid has \(points) points, more than \(SweepReport.maximumPoints)")
+        }
+        let options = try RunOptions(parsed)
+        let file = parsed.positionals[0]
+        let replications = try options.replications ?? ScenarioReader.read(contentsOf: file).simulation.replications
+        let bar = ProgressBar(total: points * replications, quiet: options.quiet)
+        let report = try SweepReport.run(
+            file: file, parameters: parameters, replications: options.replications, seed: options.seed,
+            threads: options.threads, limits: options.limits, progress: bar?.step)
+        bar?.finish()
+        let text = report.rendered(as: options.format)
+        if let output = options.output {
+            try writeAtomically(text, to: output)
+            return .success("")
+        }
+        return .success(text)
+    }
+
+    // MARK: staff
+
+    static func staff(_ parsed: ParsedArguments) throws -> CommandOutcome {
+        guard parsed.positionals.count == 1 else {
+            throw UsageError(message: "staff: expected one scenario file, found \(parsed.positionals.count) (see ccsim staff --help)")
+        }
+        let share = { (text: String) in Double(text).flatMap { $0 >= 0 && $0 <= 1 ? $0 : nil } }
+        let goal = try parsed.value("goal", as: "serviceLevel=G with G from 0 to 1") { text -> Double? in
+            guard text.hasPrefix("serviceLevel=") else { return nil }
+            return share(String(text.dropFirst("serviceLevel=".count)))
+        }
+        let target = try parsed.value("target", as: "a number of seconds from 0 to 1e9") { Double($0).flatMap { $0 >= 0 && $0 <= 1e9 ? $0 : nil } }
+        let abandonment = try parsed.value("max-abandonment", as: "a share from 0 to 1", share)
+        let asa = try parsed.value("max-asa", as: "a number of seconds from 0 to 1e9") { Double($0).flatMap { $0 >= 0 && $0 <= 1e9 ? $0 : nil } }
+        let shrinkageOption = try parsed.value("shrinkage", as: "a share from 0 to 0.95") { Double($0).flatMap { $0 >= 0 && $0 <= 0.95 ? $0 : nil } }
+        let lengths = try parsed.value("shift-lengths", as: "shift lengths in hours such as 4,6,8 (each from 0.25 to 24)") { text -> [Double]? in
+            let hours = text.split(separator: ",").map { Double($0) }
+            guard !hours.isEmpty, hours.allSatisfy({ $0.map { $0 >= 0.25 && $0 <= 24 } ?? false }) else { return nil }
+            return hours.map { $0! * 3600 }
+        } ?? [4 * 3600, 6 * 3600, 8 * 3600]
+        let starts = try parsed.value("shift-starts", as: "start times such as 08:00,10:00") { text -> [Double]? in
+            let times = text.split(separator: ",").map { parseTimeOfDay(String($0)) }
+            guard !times.isEmpty, times.allSatisfy({ $0 != nil }) else { return nil }
+            return times.map { $0! }
+        }
+        let options = try RunOptions(parsed)
+        var scenario = try ScenarioReader.read(contentsOf: parsed.positionals[0])
+        if let replications = options.replications { scenario.simulation.replications = replications }
+        if let seed = options.seed { scenario.simulation.seed = seed }
+        let goals = StaffingGoals(
+            serviceLevel: goal ?? scenario.serviceLevel.goal, targetSeconds: target ?? scenario.serviceLevel.targetSeconds,
+            maximumAbandonment: abandonment, maximumAverageSpeedOfAnswer: asa)
+        let roster = scenario.agentGroups.reduce(0) { $0 + $1.agents }
+        let shrinkage = shrinkageOption ?? (roster > 0
+            ? scenario.agentGroups.reduce(0) { $0 + $1.shrinkage * Double($1.agents) } / Double(roster) : 0)
+        let plan: StaffingPlan
+        do {
+            plan = try StaffingSearch.plan(
+                scenario: scenario, goals: goals, shrinkage: shrinkage, shiftLengths: lengths, shiftStarts: starts,
+                threads: options.threads, limits: options.limits)
+        } catch let error as StaffingError {
+            throw UsageError(message: "staff: \(error.message)")
+        }
+        let text = plan.rendered(as: options.format)
+        if let output = options.output {
+            try writeAtomically(text, to: output)
+            return .success("")
+        }
+        return .success(text)
     }
 
     // MARK: check

@@ -38,6 +38,13 @@ public enum ScenarioReader {
     /// patch sets `name`, a variant is named after its file.
     /// - Throws: ``ScenarioError`` listing every problem, with `path` as the file name.
     public static func read(contentsOf path: String) throws(ScenarioError) -> Scenario {
+        let (document, stem, folder) = try resolvedDocument(contentsOf: path)
+        return try decode(document, file: path, defaultName: stem, folder: folder)
+    }
+
+    /// The document in the file at `path` with its bases applied, the file's name without extension
+    /// (a scenario's default name) and its folder (where relative paths start).
+    static func resolvedDocument(contentsOf path: String) throws(ScenarioError) -> (document: JSONValue, stem: String, folder: String) {
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let own = try parseDocument(try readFile(path), file: path)
         var document = try resolveBase(of: own, at: path, chain: [])
@@ -45,7 +52,7 @@ public enum ScenarioReader {
             document = document.mergePatched(with: .object([JSONMember(key: "name", value: .string(stem))]))
         }
         let folder = path.range(of: "/", options: .backwards).map { String(path[..<$0.upperBound]) } ?? ""
-        return try decode(document, file: path, defaultName: stem, folder: folder)
+        return (document, stem, folder)
     }
 
     /// Longest chain of variants on variants.
@@ -850,7 +857,7 @@ extension Array {
 }
 
 /// "HH:MM" with 00 ≤ HH ≤ 24 and 00 ≤ MM ≤ 59 (24:00 at most) as seconds after midnight.
-func parseTimeOfDay(_ text: String) -> Double? {
+public func parseTimeOfDay(_ text: String) -> Double? {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
         let hours = Int(parts[0]), let minutes = Int(parts[1]),

@@ -42,6 +42,15 @@ public struct Simulation: Sendable {
         return events + shiftEvents
     }
 
+    /// Per call type and calendar interval: the mean arrival rate during opening hours, in contacts per
+    /// hour, levers applied (an arrival trace counts 0: it has no rate).
+    public var openArrivalsPerHour: [[Double]] {
+        let intervals = model.calendar.intervalCount
+        return scenario.callTypes.indices.map { type in
+            (0..<intervals).map { model.openRates[type * intervals + $0] * 3600 }
+        }
+    }
+
     /// Simulates replication `index` (zero-based) on its own random streams.
     /// - Throws: ``SimulationError`` when the replication exceeds `limits`.
     public func runReplication(_ index: Int, limits: SimulationLimits = .standard) throws(SimulationError) -> ReplicationResult {
@@ -57,8 +66,10 @@ public struct Simulation: Sendable {
     /// - Returns: one result per replication, in index order.
     /// - Throws: ``SimulationError`` at once when the expected work is over `limits`, or when a
     ///   replication exceeds them (the lowest such replication, whatever the thread count).
+    ///   - progress: called once after each replication (from the thread that ran it).
     public func run(
-        replications: Range<Int>? = nil, threads: Int, limits: SimulationLimits = .standard
+        replications: Range<Int>? = nil, threads: Int, limits: SimulationLimits = .standard,
+        progress: (@Sendable () -> Void)? = nil
     ) throws(SimulationError) -> [ReplicationResult] {
         let expected = expectedEventsPerReplication
         if expected > Double(limits.maximumEvents) {
@@ -68,7 +79,10 @@ public struct Simulation: Sendable {
         let workers = Swift.max(1, Swift.min(threads, indices.count))
         let outcomes: [Result<ReplicationResult, SimulationError>]
         if workers == 1 {
-            return try indices.map { index throws(SimulationError) in try runReplication(index, limits: limits) }
+            return try indices.map { index throws(SimulationError) in
+                defer { progress?() }
+                return try runReplication(index, limits: limits)
+            }
         } else {
             // Indices are handed out in increasing order; after a failure no new one is, so every index
             // below the failed one has already started and the lowest failure is reported, whatever
@@ -84,6 +98,7 @@ public struct Simulation: Sendable {
                     }
                     guard let index else { return }
                     let result = Result { () throws(SimulationError) in try runReplication(index, limits: limits) }
+                    progress?()
                     if case .failure = result { next.withLock { $0.failed = true } }
                     results.withLock { $0[index - indices.lowerBound] = result }
                 }

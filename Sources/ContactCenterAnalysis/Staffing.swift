@@ -1,0 +1,354 @@
+import ContactCenter
+import Foundation
+import SimulationKernel
+
+/// What every calendar interval must achieve (`ccsim staff`); a goal left `nil` is not imposed.
+public struct StaffingGoals: Sendable, Equatable {
+    /// Least service level: share of offered contacts answered within ``targetSeconds``.
+    public var serviceLevel: Double?
+    /// The service-level answer-time target, in seconds.
+    public var targetSeconds: Double
+    /// Largest abandonment rate (abandoned / offered).
+    public var maximumAbandonment: Double?
+    /// Largest average speed of answer, in seconds.
+    public var maximumAverageSpeedOfAnswer: Double?
+
+    /// Creates goals.
+    public init(serviceLevel: Double?, targetSeconds: Double, maximumAbandonment: Double? = nil, maximumAverageSpeedOfAnswer: Double? = nil) {
+        self.serviceLevel = serviceLevel
+        self.targetSeconds = targetSeconds
+        self.maximumAbandonment = maximumAbandonment
+        self.maximumAverageSpeedOfAnswer = maximumAverageSpeedOfAnswer
+    }
+}
+
+/// The staffing of one calendar interval.
+public struct IntervalStaffing: Sendable {
+    /// Start of the interval ("08:00").
+    public let label: String
+    /// Contacts arriving per hour during the interval (all call types), before the IVR.
+    public let arrivalsPerHour: Double
+    /// Offered load reaching agents, in Erlangs (contacts per second after the IVR × handle time).
+    public let offeredLoad: Double
+    /// The Erlang A (or C) estimate the search starts from, in agents.
+    public let erlangAgents: Int
+    /// Fewest agents on duty that meet every goal in the simulation.
+    public let requiredAgents: Int
+    /// Agents to schedule so that `requiredAgents` are on duty after shrinkage: ⌈required / (1 − shrinkage)⌉.
+    public let scheduledAgents: Int
+    /// Agents the shift plan puts on duty in the interval (≥ scheduled).
+    public let plannedAgents: Int
+    /// The KPIs achieved with `requiredAgents` on duty, 95 % intervals over replications.
+    public let serviceLevel: ConfidenceInterval?
+    /// Abandonment rate achieved.
+    public let abandonmentRate: ConfidenceInterval?
+    /// Average speed of answer achieved, in seconds.
+    public let averageSpeedOfAnswer: ConfidenceInterval?
+}
+
+/// A shift of the plan: `agents` people from `start` to `end`, every open day.
+public struct PlannedShift: Sendable, Equatable {
+    /// Start, in seconds after midnight.
+    public let start: Double
+    /// End, in seconds after midnight.
+    public let end: Double
+    /// Agents on it.
+    public let agents: Int
+}
+
+/// The staffing of a scenario's day: per interval the fewest agents that meet the goals, what to
+/// schedule after shrinkage, and a shift plan that covers it.
+public struct StaffingPlan: Sendable {
+    /// The scenario's name.
+    public let scenarioName: String
+    /// The goals imposed.
+    public let goals: StaffingGoals
+    /// Share of paid time agents are unavailable, in [0, 1).
+    public let shrinkage: Double
+    /// Replications of each simulation, and their seed.
+    public let replications: Int
+    public let seed: UInt64
+    /// Simulations run by the search.
+    public let simulations: Int
+    /// Length of an interval, in seconds.
+    public let intervalSeconds: Double
+    /// Per calendar interval, in order.
+    public let intervals: [IntervalStaffing]
+    /// The shift plan, in order of start.
+    public let shifts: [PlannedShift]
+
+    /// Agent-hours a day the scheduled agents need (the least any shift plan can have).
+    public var scheduledAgentHours: Double { Double(intervals.reduce(0) { $0 + $1.scheduledAgents }) * intervalSeconds / 3600 }
+    /// Agent-hours a day of the shift plan.
+    public var plannedAgentHours: Double { shifts.reduce(0) { $0 + Double($1.agents) * ($1.end - $1.start) / 3600 } }
+}
+
+/// Why a staffing search cannot run.
+public struct StaffingError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public let message: String
+    /// The message.
+    public var description: String { message }
+}
+
+/// The staffing search of `ccsim staff`.
+///
+/// 1. **Erlang start.** Per interval, the offered load (arrivals per hour after IVR containment × mean
+///    handle time, talk plus after-call work) and the mean patience give the fewest agents that meet every
+///    goal by Erlang A (Erlang C when a call type never abandons), as if the interval were in steady state.
+/// 2. **Simulation, in time order.** The whole day is simulated with that staffing, as one pool of
+///    agents with every skill (one shift per interval), so each interval inherits the backlog of the one
+///    before. The first interval whose goal is *significantly* missed (its 99 % interval over
+///    replications lies wholly on the wrong side) gets one more agent, and the day is simulated again,
+///    until no interval misses. An interval is only changed when every earlier one meets its goals, so a
+///    backlog is absorbed where it arises.
+/// 3. **Trimming, in time order.** Each interval in turn gives up an agent while it still *significantly*
+///    meets its goals and no interval (later ones included, whose backlog it changes) significantly misses.
+///
+/// Where the simulation cannot tell the Erlang estimate from the goal, the estimate stands, so a
+/// stationary Erlang C or A scenario gets exactly the formula's answer. All simulations use the
+/// scenario's seed and replications (common random numbers), so the search is deterministic.
+public enum StaffingSearch {
+    /// Confidence of the interval that decides whether a goal is significantly met or missed.
+    public static let confidence = 0.99
+
+    /// Plans the staffing of `scenario` for `goals`.
+    /// - Parameters:
+    ///   - shrinkage: share of paid time agents are unavailable, in [0, 0.95].
+    ///   - shiftLengths: allowed shift lengths, in seconds.
+    ///   - shiftStarts: allowed start times, seconds after midnight (`nil`: every interval's start).
+    ///   - progress: called after each replication of each simulation.
+    /// - Throws: ``StaffingError`` when no allowed shift fits the opening hours, ``SimulationError``.
+    public static func plan(
+        scenario: Scenario, goals: StaffingGoals, shrinkage: Double, shiftLengths: [Double], shiftStarts: [Double]?,
+        threads: Int, limits: SimulationLimits = .standard, progress: (@Sendable () -> Void)? = nil
+    ) throws -> StaffingPlan {
+        let calendar = scenario.calendar
+        let count = calendar.intervalCount
+        let step = calendar.intervalSeconds
+        let effective = scenario.applyingAutomation()
+        let rates = Simulation(scenario: scenario).openArrivalsPerHour
+        var arrivals: [Double] = [], loads: [Double] = [], erlang: [Int] = []
+        for interval in 0..<count {
+            var perHour = 0.0, offered = 0.0, work = 0.0, patienceWeight = 0.0, neverAbandon = false
+            for (type, callType) in effective.callTypes.enumerated() {
+                let rate = rates[type][interval]
+                guard rate > 0 else { continue }
+                let reaching = rate * (1 - (callType.ivr?.containment ?? 0))
+                perHour += rate
+                offered += reaching
+                work += reaching * (callType.handleTime.mean + (callType.wrapUp?.mean ?? 0))
+                if let patience = callType.patience, patience.mean > 0 { patienceWeight += reaching * patience.mean } else { neverAbandon = true }
+            }
+            arrivals.append(perHour)
+            let aht = offered > 0 ? work / offered : 0
+            loads.append(offered * aht / 3600)
+            erlang.append(offered > 0 ? erlangAgents(
+                perHour: offered, aht: aht, patience: neverAbandon ? nil : patienceWeight / offered, goals: goals) : 0)
+        }
+
+        var simulations = 0
+        func simulate(_ agents: [Int]) throws -> RunReport {
+            simulations += 1
+            var pooled = scenario
+            var group = AgentGroup(name: "staff", agents: agents.reduce(0, +), skills: scenario.callTypes.map(\.name))
+            group.shifts = layeredShifts(agents, open: calendar.open, step: step)
+            group.shrinkage = shrinkage
+            pooled.agentGroups = [group]
+            pooled.routing = .longestIdleAgent
+            pooled.costs?.outsourced = []
+            let results = try Simulation(scenario: pooled).run(threads: threads, limits: limits, progress: progress)
+            return RunReport(scenario: pooled, results: results)
+        }
+
+        var agents = erlang
+        if agents.allSatisfy({ $0 == 0 }) {
+            throw StaffingError(message: "no contact arrives in any interval: there is nothing to staff")
+        }
+        var report = try simulate(agents)
+        // Increase, in time order, where a goal is significantly missed.
+        let maximumSteps = 50 * count + 100
+        while let missed = (0..<count).first(where: { verdict(report, $0, goals) == .missed }) {
+            guard simulations < maximumSteps else {
+                throw StaffingError(message: "the goals cannot be met within \(maximumSteps) simulations (interval \(calendar.intervalLabel(missed)) still misses them); relax a goal")
+            }
+            agents[missed] += 1
+            report = try simulate(agents)
+        }
+        // Trim, in time order, while the interval still significantly meets its goals and none misses.
+        for interval in 0..<count {
+            while agents[interval] > 0 {
+                var candidate = agents
+                candidate[interval] -= 1
+                guard candidate.reduce(0, +) > 0 else { break }
+                let trial = try simulate(candidate)
+                guard verdict(trial, interval, goals) == .met, !(0..<count).contains(where: { verdict(trial, $0, goals) == .missed }) else { break }
+                agents = candidate
+                report = trial
+            }
+        }
+
+        let scheduled = agents.map { Int((Double($0) / (1 - shrinkage) - 1e-9).rounded(.up)) }
+        let shifts = try shiftPlan(
+            scheduled: scheduled, open: calendar.open, step: step, lengths: shiftLengths,
+            starts: shiftStarts ?? (0..<count).map { calendar.open + Double($0) * step })
+        let planned = (0..<count).map { index in
+            let start = calendar.open + Double(index) * step
+            return shifts.filter { $0.start <= start && start < $0.end }.reduce(0) { $0 + $1.agents }
+        }
+        let intervals = (0..<count).map { index in
+            let kpis = report.intervals[index].kpis
+            func estimate(_ key: String) -> ConfidenceInterval? { kpis.first { $0.definition.key == key }?.interval }
+            return IntervalStaffing(
+                label: calendar.intervalLabel(index), arrivalsPerHour: arrivals[index], offeredLoad: loads[index],
+                erlangAgents: erlang[index], requiredAgents: agents[index], scheduledAgents: scheduled[index],
+                plannedAgents: planned[index], serviceLevel: estimate("serviceLevel"),
+                abandonmentRate: estimate("abandonmentRate"), averageSpeedOfAnswer: estimate("averageSpeedOfAnswer"))
+        }
+        return StaffingPlan(
+            scenarioName: scenario.name, goals: goals, shrinkage: shrinkage, replications: scenario.simulation.replications,
+            seed: scenario.simulation.seed, simulations: simulations, intervalSeconds: step, intervals: intervals, shifts: shifts)
+    }
+
+    /// Shifts that put `agents[i]` agents on duty in interval i with no change of agent where the head
+    /// count does not change: the k-th agent is on duty through each run of intervals needing at least k
+    /// (separate shifts per interval would let leavers finish their calls while newcomers start, a
+    /// capacity the staffing does not have). Shifts that end at closing time run on up to two hours
+    /// (not past midnight), so that callers still waiting at closing are served, as by the agents of a
+    /// center that serves its queue at closing.
+    static func layeredShifts(_ agents: [Int], open: Double, step: Double) -> [Shift] {
+        var shifts: [Shift] = []
+        let close = open + Double(agents.count) * step
+        for level in 1...Swift.max(1, agents.max() ?? 0) {
+            var index = 0
+            while index < agents.count {
+                guard agents[index] >= level else { index += 1; continue }
+                let first = index
+                while index < agents.count && agents[index] >= level { index += 1 }
+                let end = open + Double(index) * step
+                let shift = Shift(start: open + Double(first) * step, end: end < close ? end : Swift.min(close + 7_200, 86_400), agents: 1)
+                if let last = shifts.indices.last, shifts[last].start == shift.start, shifts[last].end == shift.end {
+                    shifts[last].agents += 1
+                } else {
+                    shifts.append(shift)
+                }
+            }
+        }
+        return shifts
+    }
+
+    /// The fewest agents that meet every goal by Erlang A (patience given) or Erlang C, at least 1.
+    public static func erlangAgents(perHour: Double, aht: Double, patience: Double?, goals: StaffingGoals) -> Int {
+        let load = perHour * aht / 3600
+        var n = Swift.max(1, Int(load.rounded(.down)))
+        while n < 10_000_000 {
+            if let figures = figures(perHour: perHour, aht: aht, patience: patience, agents: n, target: goals.targetSeconds),
+               meets(figures, goals) { return n }
+            n += 1
+        }
+        return n
+    }
+
+    /// Erlang A figures, or Erlang C when patience is absent or so long that Erlang A's exact
+    /// computation would be out of reach (then abandonment is negligible); `nil` when unstable.
+    static func figures(perHour: Double, aht: Double, patience: Double?, agents: Int, target: Double) -> QueueingFigures? {
+        if let patience {
+            let modal = Erlang.modalQueueLength(arrivalsPerHour: perHour, averageHandleTime: aht, averagePatience: patience, agents: agents)
+            let eventRate = Double(agents) / aht + (modal + 1) / patience
+            if modal < Erlang.maximumModalQueue && eventRate * target * (modal + 1) <= 1e7 {
+                return Erlang.a(arrivalsPerHour: perHour, averageHandleTime: aht, averagePatience: patience, agents: agents, targetSeconds: target)
+            }
+        }
+        return Erlang.c(arrivalsPerHour: perHour, averageHandleTime: aht, agents: agents, targetSeconds: target)
+    }
+
+    static func meets(_ figures: QueueingFigures, _ goals: StaffingGoals) -> Bool {
+        if let goal = goals.serviceLevel, figures.serviceLevel < goal { return false }
+        if let maximum = goals.maximumAbandonment, figures.abandonmentRate > maximum { return false }
+        if let maximum = goals.maximumAverageSpeedOfAnswer, figures.averageSpeedOfAnswer > maximum { return false }
+        return true
+    }
+
+    enum Verdict { case met, missed, undecided }
+
+    /// Whether the interval's simulated KPIs significantly meet (every goal on the right side at 99 %),
+    /// significantly miss (some goal wholly on the wrong side) or cannot tell.
+    static func verdict(_ report: RunReport, _ interval: Int, _ goals: StaffingGoals) -> Verdict {
+        let kpis = report.intervals[interval].kpis
+        var allMet = true
+        func check(_ key: String, _ limit: Double?, atLeast: Bool) -> Bool {  // false: significantly missed
+            guard let limit, let estimate = kpis.first(where: { $0.definition.key == key })?.interval else { return true }
+            var half = 0.0
+            if let h = estimate.halfWidth, estimate.count > 1 {
+                let df = Double(estimate.count - 1)
+                half = h * StudentT.criticalValue(confidence: confidence, degreesOfFreedom: df)
+                    / StudentT.criticalValue(confidence: estimate.confidence, degreesOfFreedom: df)
+            }
+            let (low, high) = (estimate.mean - half, estimate.mean + half)
+            if atLeast {
+                if high < limit { return false }
+                if low < limit { allMet = false }
+            } else {
+                if low > limit { return false }
+                if high > limit { allMet = false }
+            }
+            return true
+        }
+        let ok = check("serviceLevel", goals.serviceLevel, atLeast: true)
+            && check("abandonmentRate", goals.maximumAbandonment, atLeast: false)
+            && check("averageSpeedOfAnswer", goals.maximumAverageSpeedOfAnswer, atLeast: false)
+        return !ok ? .missed : allMet ? .met : .undecided
+    }
+
+    /// A shift plan covering `scheduled` agents per interval with allowed shifts, by a greedy rule:
+    /// at the first interval not yet covered, add a shift that starts at the latest allowed start not
+    /// after it and has the allowed length that covers the most still-uncovered intervals per hour
+    /// (the longest among equals). Not always the fewest agent-hours; the report shows the lower bound.
+    /// - Throws: ``StaffingError`` when no allowed shift covers an interval that needs agents.
+    static func shiftPlan(scheduled: [Int], open: Double, step: Double, lengths: [Double], starts: [Double]) throws(StaffingError) -> [PlannedShift] {
+        let close = open + Double(scheduled.count) * step
+        var coverage = [Int](repeating: 0, count: scheduled.count)
+        var chosen: [PlannedShift] = []
+        for interval in scheduled.indices {
+            let time = open + Double(interval) * step
+            while coverage[interval] < scheduled[interval] {
+                var best: (shift: PlannedShift, score: Double)?
+                let start = starts.filter { candidate in candidate <= time && lengths.contains { candidate + $0 > time && candidate + $0 <= close } }.max()
+                if let start {
+                    for length in lengths.sorted(by: >) where start + length > time && start + length <= close {
+                        let covered = scheduled.indices.filter { index in
+                            let t = open + Double(index) * step
+                            return t >= start && t < start + length && coverage[index] < scheduled[index]
+                        }.count
+                        let score = Double(covered) / length
+                        if best == nil || score > best!.score + 1e-12 { best = (PlannedShift(start: start, end: start + length, agents: 1), score) }
+                    }
+                }
+                guard let shift = best?.shift else {
+                    throw StaffingError(message: "no allowed shift covers the interval starting at \(clock(time)) within the opening hours; allow other shift lengths or start times")
+                }
+                chosen.append(shift)
+                for index in scheduled.indices {
+                    let t = open + Double(index) * step
+                    if t >= shift.start && t < shift.end { coverage[index] += 1 }
+                }
+            }
+        }
+        // Identical shifts merge into one line with their head count.
+        var merged: [PlannedShift] = []
+        for shift in chosen {
+            if let index = merged.firstIndex(where: { $0.start == shift.start && $0.end == shift.end }) {
+                merged[index] = PlannedShift(start: shift.start, end: shift.end, agents: merged[index].agents + 1)
+            } else {
+                merged.append(shift)
+            }
+        }
+        return merged.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    /// "HH:MM" for seconds after midnight.
+    static func clock(_ seconds: Double) -> String {
+        let minutes = Int((seconds / 60).rounded())
+        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+}
