@@ -97,20 +97,23 @@ public struct StaffingError: Error, Sendable, CustomStringConvertible {
 ///    handle time, talk plus after-call work) and the mean patience give the fewest agents that meet every
 ///    goal by Erlang A (Erlang C when a call type never abandons), as if the interval were in steady state.
 /// 2. **Simulation, in time order.** The whole day is simulated with that staffing, as one pool of
-///    agents with every skill (one shift per interval), so each interval inherits the backlog of the one
-///    before. The first interval whose goal is *significantly* missed (its 99 % interval over
-///    replications lies wholly on the wrong side) gets one more agent, and the day is simulated again,
-///    until no interval misses. An interval is only changed when every earlier one meets its goals, so a
+///    agents with every skill (the same agents stay on while the head count holds), so each interval
+///    inherits the backlog of the one before. The first interval whose simulated mean (over
+///    replications) misses a goal gets one more agent, and the day is simulated again, until every
+///    interval meets every goal. An interval is only changed when every earlier one meets its goals, so a
 ///    backlog is absorbed where it arises.
-/// 3. **Trimming, in time order.** Each interval in turn gives up an agent while it still *significantly*
-///    meets its goals and no interval (later ones included, whose backlog it changes) significantly misses.
+/// 3. **Trimming, in time order.** Each interval in turn gives up an agent when, without it, the interval
+///    still meets its goals *beyond doubt* (the one-sided Student-t bound at a family-wise 1 % over the
+///    intervals lies on the right side of every goal) and every interval, later ones included (their
+///    backlog changes), still meets its goals on the mean.
 ///
-/// Where the simulation cannot tell the Erlang estimate from the goal, the estimate stands, so a
-/// stationary Erlang C or A scenario gets exactly the formula's answer. All simulations use the
-/// scenario's seed and replications (common random numbers), so the search is deterministic.
+/// So the plan meets every goal on the mean, and it goes below the Erlang estimate only where the
+/// simulation is sure that fewer agents suffice: a stationary Erlang C or A scenario gets the formula's
+/// answer (unless the simulated mean itself misses, then one more). All simulations use the scenario's
+/// seed and replications (common random numbers), so the search is deterministic.
 public enum StaffingSearch {
-    /// Confidence of the interval that decides whether a goal is significantly met or missed.
-    public static let confidence = 0.99
+    /// Family-wise probability that trimming removes an agent an interval needs (split over the intervals).
+    public static let familyError = 0.01
 
     /// Plans the staffing of `scenario` for `goals`.
     /// - Parameters:
@@ -129,6 +132,7 @@ public enum StaffingSearch {
         let effective = scenario.applyingAutomation()
         let rates = Simulation(scenario: scenario).openArrivalsPerHour
         var arrivals: [Double] = [], loads: [Double] = [], erlang: [Int] = []
+        var steady: [(perHour: Double, aht: Double, patience: Double?)] = []
         for interval in 0..<count {
             var perHour = 0.0, offered = 0.0, work = 0.0, patienceWeight = 0.0, neverAbandon = false
             for (type, callType) in effective.callTypes.enumerated() {
@@ -142,6 +146,7 @@ public enum StaffingSearch {
             }
             arrivals.append(perHour)
             let aht = offered > 0 ? work / offered : 0
+            steady.append((offered, aht, neverAbandon ? nil : patienceWeight / Swift.max(offered, 1e-300)))
             loads.append(offered * aht / 3600)
             erlang.append(offered > 0 ? erlangAgents(
                 perHour: offered, aht: aht, patience: neverAbandon ? nil : patienceWeight / offered, goals: goals) : 0)
@@ -168,7 +173,8 @@ public enum StaffingSearch {
         var report = try simulate(agents)
         // Increase, in time order, where a goal is significantly missed.
         let maximumSteps = 50 * count + 100
-        while let missed = (0..<count).first(where: { verdict(report, $0, goals) == .missed }) {
+        let sure = 1 - 2 * familyError / Double(count)  // two-sided level whose one-sided tail is familyError / count
+        while let missed = (0..<count).first(where: { !verdict(report, $0, goals, confidence: sure).meanMeets }) {
             guard simulations < maximumSteps else {
                 throw StaffingError(message: "the goals cannot be met within \(maximumSteps) simulations (interval \(calendar.intervalLabel(missed)) still misses them); relax a goal")
             }
@@ -178,11 +184,15 @@ public enum StaffingSearch {
         // Trim, in time order, while the interval still significantly meets its goals and none misses.
         for interval in 0..<count {
             while agents[interval] > 0 {
+                // Only tried when the interval's margin over its goals exceeds what one agent less costs
+                // in steady state (Erlang): otherwise the trial would fail, and simulating it is wasted.
+                guard hasRoom(report, interval, goals, steady[interval], agents: agents[interval], confidence: sure) else { break }
                 var candidate = agents
                 candidate[interval] -= 1
                 guard candidate.reduce(0, +) > 0 else { break }
                 let trial = try simulate(candidate)
-                guard verdict(trial, interval, goals) == .met, !(0..<count).contains(where: { verdict(trial, $0, goals) == .missed }) else { break }
+                guard verdict(trial, interval, goals, confidence: sure).beyondDoubt,
+                      (0..<count).allSatisfy({ verdict(trial, $0, goals, confidence: sure).meanMeets }) else { break }
                 agents = candidate
                 report = trial
             }
@@ -269,15 +279,40 @@ public enum StaffingSearch {
         return true
     }
 
-    enum Verdict { case met, missed, undecided }
+    /// Whether interval `interval`, simulated with `agents`, beats every goal by more than Erlang's
+    /// steady-state loss from one agent less (its bound at `confidence`, shifted by that loss, still meets it).
+    static func hasRoom(
+        _ report: RunReport, _ interval: Int, _ goals: StaffingGoals, _ load: (perHour: Double, aht: Double, patience: Double?),
+        agents: Int, confidence: Double
+    ) -> Bool {
+        guard agents > 1, load.perHour > 0 else { return agents == 1 }
+        guard let now = figures(perHour: load.perHour, aht: load.aht, patience: load.patience, agents: agents, target: goals.targetSeconds),
+              let fewer = figures(perHour: load.perHour, aht: load.aht, patience: load.patience, agents: agents - 1, target: goals.targetSeconds)
+        else { return false }
+        var shifted = goals
+        shifted.serviceLevel = goals.serviceLevel.map { $0 + (now.serviceLevel - fewer.serviceLevel) }
+        shifted.maximumAbandonment = goals.maximumAbandonment.map { $0 - (fewer.abandonmentRate - now.abandonmentRate) }
+        shifted.maximumAverageSpeedOfAnswer = goals.maximumAverageSpeedOfAnswer.map { $0 - (fewer.averageSpeedOfAnswer - now.averageSpeedOfAnswer) }
+        return verdict(report, interval, shifted, confidence: confidence).beyondDoubt
+    }
 
-    /// Whether the interval's simulated KPIs significantly meet (every goal on the right side at 99 %),
-    /// significantly miss (some goal wholly on the wrong side) or cannot tell.
-    static func verdict(_ report: RunReport, _ interval: Int, _ goals: StaffingGoals) -> Verdict {
+    /// How an interval's simulated KPIs stand against the goals.
+    struct Verdict: Equatable {
+        /// Every goal met by the mean over replications.
+        var meanMeets = true
+        /// Every goal met by the bound of the interval at `confidence` (the bound nearest the goal's wrong side).
+        var beyondDoubt = true
+        /// Some goal missed by the other bound: the interval misses it beyond doubt.
+        var missedBeyondDoubt = false
+    }
+
+    /// How interval `interval` of `report` stands against `goals`, with bounds at two-sided `confidence`
+    /// (an interval without contacts meets every goal).
+    static func verdict(_ report: RunReport, _ interval: Int, _ goals: StaffingGoals, confidence: Double) -> Verdict {
         let kpis = report.intervals[interval].kpis
-        var allMet = true
-        func check(_ key: String, _ limit: Double?, atLeast: Bool) -> Bool {  // false: significantly missed
-            guard let limit, let estimate = kpis.first(where: { $0.definition.key == key })?.interval else { return true }
+        var verdict = Verdict()
+        func check(_ key: String, _ limit: Double?, atLeast: Bool) {
+            guard let limit, let estimate = kpis.first(where: { $0.definition.key == key })?.interval else { return }
             var half = 0.0
             if let h = estimate.halfWidth, estimate.count > 1 {
                 let df = Double(estimate.count - 1)
@@ -285,19 +320,16 @@ public enum StaffingSearch {
                     / StudentT.criticalValue(confidence: estimate.confidence, degreesOfFreedom: df)
             }
             let (low, high) = (estimate.mean - half, estimate.mean + half)
-            if atLeast {
-                if high < limit { return false }
-                if low < limit { allMet = false }
-            } else {
-                if low > limit { return false }
-                if high > limit { allMet = false }
-            }
-            return true
+            let (worst, best) = atLeast ? (low, high) : (high, low)
+            let meets = { (value: Double) in atLeast ? value >= limit : value <= limit }
+            if !meets(estimate.mean) { verdict.meanMeets = false }
+            if !meets(worst) { verdict.beyondDoubt = false }
+            if !meets(best) { verdict.missedBeyondDoubt = true }
         }
-        let ok = check("serviceLevel", goals.serviceLevel, atLeast: true)
-            && check("abandonmentRate", goals.maximumAbandonment, atLeast: false)
-            && check("averageSpeedOfAnswer", goals.maximumAverageSpeedOfAnswer, atLeast: false)
-        return !ok ? .missed : allMet ? .met : .undecided
+        check("serviceLevel", goals.serviceLevel, atLeast: true)
+        check("abandonmentRate", goals.maximumAbandonment, atLeast: false)
+        check("averageSpeedOfAnswer", goals.maximumAverageSpeedOfAnswer, atLeast: false)
+        return verdict
     }
 
     /// A shift plan covering `scheduled` agents per interval with allowed shifts, by a greedy rule:

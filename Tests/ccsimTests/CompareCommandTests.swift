@@ -81,3 +81,49 @@ import Testing
         #expect(table.standardOutput.contains("ROI = (revenue − cost) / cost"))
     }
 }
+
+/// `ccsim sweep` and `ccsim staff` from the command line, and the progress bar's line.
+@Suite struct WhatIfCommandTests {
+    @Test func sweepPrintsOneLinePerPoint() {
+        let outcome = CommandLineTool.execute([
+            "sweep", config("small-business.json"), "--set", "agentGroups[0].agents=1...3", "--replications", "3",
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let lines = outcome.standardOutput.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("agentGroups[0].agents") })
+        #expect(lines.filter { $0.trimmingCharacters(in: .whitespaces).first?.isNumber == true }.count == 3)
+        #expect(outcome.standardError.isEmpty, "no progress bar when standard error is not a terminal")
+    }
+
+    @Test(arguments: [
+        (["sweep", "x.json"], "sweep: missing --set"),
+        (["sweep", "x.json", "--set", "a=1...x"], "\"x\" is not a number"),
+        (["staff", "x.json", "--goal", "speed=3"], "--goal: expected serviceLevel=G"),
+        (["staff", "x.json", "--shift-lengths", "4,30"], "--shift-lengths: expected shift lengths in hours"),
+        (["staff", "x.json", "--shift-starts", "8h"], "--shift-starts: expected start times"),
+    ])
+    func badWhatIfCommandLinesExitTwo(arguments: [String], message: String) {
+        let outcome = CommandLineTool.execute(arguments)
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
+    }
+
+    @Test func staffPlansTheSmallBusiness() throws {
+        let outcome = CommandLineTool.execute(["staff", config("small-business.json"), "--format", "json", "--shrinkage", "0.3"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let document = try JSONParser.parse(Array(outcome.standardOutput.utf8))
+        guard case .array(let intervals)? = document["intervals"], case .array(let shifts)? = document["shifts"] else {
+            Issue.record("no intervals or shifts")
+            return
+        }
+        #expect(!intervals.isEmpty && !shifts.isEmpty)
+        #expect(document["shrinkage"] == .double(0.3))
+    }
+
+    @Test func progressLineShowsDoneTotalAndTimeLeft() {
+        #expect(ProgressBar.line(done: 5, total: 20, elapsed: 10, label: "replications")
+            == "\r[#######.......................] 5/20 replications, 30 s left   ")
+        #expect(ProgressBar.line(done: 20, total: 20, elapsed: 10, label: "replications").contains("done"))
+        #expect(ProgressBar(total: 100, quiet: true) == nil)
+    }
+}
