@@ -79,7 +79,7 @@ extension StaffingPlan {
         if let maximum = goals.maximumAverageSpeedOfAnswer { goalText.append("ASA ≤ \(formatNumber(maximum, decimals: 0)) s") }
         var out = "ccsim staff: \(scenarioName)\n"
         out += "goals in every interval: \(goalText.joined(separator: ", ")); shrinkage \(formatNumber(shrinkage * 100, decimals: 0)) %\n"
-        out += "\(simulations) simulation(s) of \(replications) replication(s), seed \(seed): Erlang start, refined where the simulation is 99 % sure\n\n"
+        out += "\(simulations) simulation(s) of \(replications) replication(s), seed \(seed): Erlang start, refined by simulating the day in time order\n\n"
         let rows = intervals.map { interval -> [String] in
             [interval.label, formatNumber(interval.arrivalsPerHour, decimals: 1), formatNumber(interval.offeredLoad, decimals: 2),
              String(interval.erlangAgents), String(interval.requiredAgents), String(interval.scheduledAgents), String(interval.plannedAgents),
