@@ -90,18 +90,3 @@ private func shortNumber(_ value: Double) -> String {
     if magnitude != 0 && (magnitude < 0.001 || magnitude >= 1e9) { return String(format: "%.4g", value) }
     return formatNumber(value, decimals: magnitude >= 100 ? 2 : 5)
 }
-
-private func xmlEscaped(_ text: String) -> String {
-    var out = ""
-    for character in text {
-        switch character {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&apos;"
-        default: out.append(character)
-        }
-    }
-    return out
-}

@@ -36,6 +36,12 @@ extension RunReport {
             JSONMember(key: "serviceLevelTargetSeconds", value: .double(serviceLevel.targetSeconds)),
             JSONMember(key: "serviceLevelGoal", value: .double(serviceLevel.goal)),
             JSONMember(key: "kpis", value: RunReport.json(centre)),
+            JSONMember(key: "waitDistribution", value: .array(waitDistribution.map { point in
+                .object([
+                    JSONMember(key: "seconds", value: .double(point.seconds)),
+                    JSONMember(key: "share", value: RunReport.json(point.share)),
+                ])
+            })),
             JSONMember(key: "callTypes", value: .array(callTypes.map { type in
                 .object([
                     JSONMember(key: "name", value: .string(type.name)),

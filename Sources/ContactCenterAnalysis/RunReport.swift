@@ -28,6 +28,9 @@ public struct RunReport: Sendable {
     public let hasOpeningHours: Bool
     /// Cost, revenue and ROI (`nil` when the scenario has neither `costs` nor `revenue`).
     public let money: MoneyReport?
+    /// The wait-time distribution of answered contacts: per threshold (seconds), the share that waited
+    /// at most that long.
+    public let waitDistribution: [(seconds: Double, share: ConfidenceInterval?)]
 
     /// Summarises the replications of a run of `scenario`.
     /// - Precondition: `results` is not empty.
@@ -52,6 +55,13 @@ public struct RunReport: Sendable {
         }
         hasOpeningHours = !scenario.calendar.isAlwaysOpen
         money = MoneyReport(scenario: scenario, results: results)
+        waitDistribution = ReplicationResult.waitThresholds.enumerated().map { index, seconds in
+            let shares = results.compactMap { result -> Double? in
+                guard result.overall.answered > 0, index < result.answeredWithin.count else { return nil }
+                return Double(result.answeredWithin[index]) / Double(result.overall.answered)
+            }
+            return (seconds, shares.isEmpty ? nil : ConfidenceInterval(values: shares))
+        }
         intervals = (0..<scenario.calendar.intervalCount).map { interval in
             let sources = results.map { result in
                 KPISource(

@@ -155,6 +155,18 @@ public struct LogHistogram: Sendable, Equatable {
         return LogHistogram.midpoint(ofBucket: buckets.count - 1)
     }
 
+    /// The number of observations at or below `value`, at the histogram's resolution: a bucket counts
+    /// when its midpoint is at or below `value` (as ``quantile(_:)`` reports it).
+    public func count(atMost value: Double) -> UInt64 {
+        guard value >= 0 else { return 0 }
+        var seen = zeros
+        for index in buckets.indices where buckets[index] > 0 {
+            guard LogHistogram.midpoint(ofBucket: index) <= value else { break }
+            seen += buckets[index]
+        }
+        return seen
+    }
+
     /// Adds the observations of `other`.
     public mutating func merge(_ other: LogHistogram) {
         total += other.total

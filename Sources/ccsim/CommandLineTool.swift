@@ -47,7 +47,7 @@ enum CommandLineTool {
             name: "run", overview: "run         simulate a scenario file and report KPIs with 95 % confidence intervals",
             usage: "ccsim run FILE [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE] [--max-events N]",
             summary: "Simulates the scenario in FILE and reports its KPIs with 95 % confidence intervals.",
-            options: runOptions, body: run),
+            options: runOptions + htmlOptions, body: run),
         Command(
             name: "validate", overview: "validate    check scenario files and list every error with its JSON path",
             usage: "ccsim validate FILE...",
@@ -72,7 +72,7 @@ enum CommandLineTool {
                 per variant, the difference of every KPI, of cost and revenue a year, the ROI of the change and its
                 payback, with the 95 % interval of each paired difference and whether it excludes zero.
                 """,
-            options: runOptions, body: compare),
+            options: runOptions + htmlOptions, body: compare),
         Command(
             name: "sweep", overview: "sweep       one run per value of scenario numbers (a grid), as one table",
             usage: "ccsim sweep FILE --set PATH=VALUES [--set PATH=VALUES]... [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE]",
@@ -84,7 +84,7 @@ enum CommandLineTool {
                 VALUES is FROM...TO (step 1), FROM...TO:STEP, or a list V1,V2,V3.
                 """,
             options: [OptionSpec(name: "set", value: "PATH=VALUES", help: "a scenario number and its values (repeat for a grid)", repeatable: true)]
-                + runOptions, body: sweep),
+                + runOptions + htmlOptions, body: sweep),
         Command(
             name: "staff", overview: "staff       fewest agents per interval that meet the goals, and a shift plan",
             usage: "ccsim staff FILE [--goal serviceLevel=0.8] [--target SECONDS] [--max-abandonment A] [--max-asa SECONDS] [--shrinkage S] [--shift-lengths 4,6,8] [--shift-starts 08:00,10:00] [--replications N] [--seed S] [--format table|json|csv] [--output FILE]",
@@ -103,7 +103,18 @@ enum CommandLineTool {
                 OptionSpec(name: "shrinkage", value: "S", help: "share of paid time agents are unavailable, 0 to 0.95"),
                 OptionSpec(name: "shift-lengths", value: "HOURS", help: "allowed shift lengths in hours (default 4,6,8)"),
                 OptionSpec(name: "shift-starts", value: "TIMES", help: "allowed shift starts, HH:MM,HH:MM (default: every interval's start)"),
-            ] + runOptions, body: staff),
+            ] + runOptions + htmlOptions, body: staff),
+        Command(
+            name: "report", overview: "report      draw a result (or a scenario's run) as one self-contained HTML page",
+            usage: "ccsim report FILE|RESULT --html OUT.html [--lang en|fr] [--replications N] [--seed S] [--threads T]",
+            summary: """
+                Draws the JSON result of run, compare, sweep or staff (--format json), or runs the scenario in FILE
+                first, as one HTML page with inline CSS and SVG charts (no script, nothing fetched): service level
+                and abandonment per interval against the goal, the wait-time distribution, agents per interval,
+                the cost breakdown, and for comparisons the KPI, money and ROI differences with 95 % error bars.
+                Every chart has a table of its numbers. --lang fr gives French labels.
+                """,
+            options: runOptions.filter { $0.name != "output" && $0.name != "format" } + htmlOptions, body: report),
         Command(
             name: "erlang", overview: "erlang      exact Erlang B, C and A figures for a quick check",
             usage: "ccsim erlang --per-hour X --aht SECONDS --agents N [--patience SECONDS] [--target SECONDS]",
@@ -166,6 +177,21 @@ enum CommandLineTool {
 
     // MARK: run
 
+    static let htmlOptions = [
+        OptionSpec(name: "html", value: "OUT.html", help: "also write the result as a self-contained HTML report with charts"),
+        OptionSpec(name: "lang", value: "LANG", help: "language of the HTML report: en (default) or fr"),
+    ]
+
+    /// Writes `document` as an HTML report when `--html` was given; checks `--lang` either way.
+    static func writeHTMLIfAsked(_ document: @autoclosure () -> JSONValue, _ parsed: ParsedArguments) throws {
+        let language = try parsed.value("lang", as: "en or fr") { ReportLanguage(rawValue: $0) } ?? .en
+        guard let path = parsed.values["html"] else {
+            if parsed.values["lang"] != nil { throw UsageError(message: "--lang: applies to the HTML report; give --html OUT.html") }
+            return
+        }
+        try writeAtomically(try HTMLReport.render(document(), language: language), to: path)
+    }
+
     static let runOptions = [
         OptionSpec(name: "replications", value: "N", help: "number of replications (overrides the scenario's)"),
         OptionSpec(name: "seed", value: "S", help: "master seed, 0 to 18446744073709551615 (overrides the scenario's)"),
@@ -181,7 +207,8 @@ enum CommandLineTool {
             throw UsageError(message: "run: expected one scenario file, found \(parsed.positionals.count) (see ccsim run --help)")
         }
         let options = try RunOptions(parsed)
-        return try simulate(try ScenarioReader.read(contentsOf: parsed.positionals[0]), options)
+        try checkLanguage(parsed)
+        return try simulate(try ScenarioReader.read(contentsOf: parsed.positionals[0]), options, parsed)
     }
 
     static func runBuiltInExample(_ parsed: ParsedArguments) throws -> CommandOutcome {
@@ -220,14 +247,16 @@ enum CommandLineTool {
         }
     }
 
-    static func simulate(_ original: Scenario, _ options: RunOptions) throws -> CommandOutcome {
+    static func simulate(_ original: Scenario, _ options: RunOptions, _ parsed: ParsedArguments = ParsedArguments()) throws -> CommandOutcome {
         var scenario = original
         if let replications = options.replications { scenario.simulation.replications = replications }
         if let seed = options.seed { scenario.simulation.seed = seed }
         let bar = ProgressBar(total: scenario.simulation.replications, quiet: options.quiet)
         let results = try Simulation(scenario: scenario).run(threads: options.threads, limits: options.limits, progress: bar?.step)
         bar?.finish()
-        let report = RunReport(scenario: scenario, results: results).rendered(as: options.format)
+        let runReport = RunReport(scenario: scenario, results: results)
+        try writeHTMLIfAsked(runReport.json(), parsed)
+        let report = runReport.rendered(as: options.format)
         if let output = options.output {
             try writeAtomically(report, to: output)
             return .success("")
@@ -267,7 +296,9 @@ enum CommandLineTool {
             runs.append((variant, try Simulation(scenario: variant).run(threads: options.threads, limits: options.limits, progress: bar?.step)))
         }
         bar?.finish()
-        let report = Comparison(base: base, baseResults: baseResults, variants: runs).rendered(as: options.format)
+        let comparison = Comparison(base: base, baseResults: baseResults, variants: runs)
+        try writeHTMLIfAsked(comparison.json(), parsed)
+        let report = comparison.rendered(as: options.format)
         var outcome = CommandOutcome.success(report)
         if let output = options.output {
             try writeAtomically(report, to: output)
@@ -305,6 +336,7 @@ enum CommandLineTool {
             file: file, parameters: parameters, replications: options.replications, seed: options.seed,
             threads: options.threads, limits: options.limits, progress: bar?.step)
         bar?.finish()
+        try writeHTMLIfAsked(report.json(), parsed)
         let text = report.rendered(as: options.format)
         if let output = options.output {
             try writeAtomically(text, to: output)
@@ -356,12 +388,58 @@ enum CommandLineTool {
         } catch let error as StaffingError {
             throw UsageError(message: "staff: \(error.message)")
         }
+        try writeHTMLIfAsked(plan.json(), parsed)
         let text = plan.rendered(as: options.format)
         if let output = options.output {
             try writeAtomically(text, to: output)
             return .success("")
         }
         return .success(text)
+    }
+
+    /// Rejects a bad `--lang` (or `--lang` without `--html`) before any work.
+    static func checkLanguage(_ parsed: ParsedArguments) throws {
+        _ = try parsed.value("lang", as: "en or fr") { ReportLanguage(rawValue: $0) }
+        if parsed.values["lang"] != nil && parsed.values["html"] == nil {
+            throw UsageError(message: "--lang: applies to the HTML report; give --html OUT.html")
+        }
+    }
+
+    // MARK: report
+
+    static func report(_ parsed: ParsedArguments) throws -> CommandOutcome {
+        guard parsed.positionals.count == 1 else {
+            throw UsageError(message: "report: expected one scenario or result file, found \(parsed.positionals.count) (see ccsim report --help)")
+        }
+        guard parsed.values["html"] != nil else {
+            throw UsageError(message: "report: missing --html OUT.html (the page to write)")
+        }
+        try checkLanguage(parsed)
+        let file = parsed.positionals[0]
+        let document = try ScenarioReader.parseDocumentForReport(file)
+        // A result carries what a run measured; anything else is read (and checked) as a scenario.
+        let isScenario = ["kpis", "variants", "points", "shifts"].allSatisfy { document[$0] == nil }
+        if isScenario {
+            var options = try RunOptions(parsed)
+            options.format = .json
+            var scenario = try ScenarioReader.read(contentsOf: file)
+            if let replications = options.replications { scenario.simulation.replications = replications }
+            if let seed = options.seed { scenario.simulation.seed = seed }
+            let bar = ProgressBar(total: scenario.simulation.replications, quiet: options.quiet)
+            let results = try Simulation(scenario: scenario).run(threads: options.threads, limits: options.limits, progress: bar?.step)
+            bar?.finish()
+            try writeHTMLIfAsked(RunReport(scenario: scenario, results: results).json(), parsed)
+        } else {
+            for option in ["replications", "seed", "threads", "max-events"] where parsed.values[option] != nil {
+                throw UsageError(message: "report: --\(option) applies when FILE is a scenario; \(file) is a result")
+            }
+            do {
+                try writeHTMLIfAsked(document, parsed)
+            } catch let error as HTMLReportError {
+                throw UsageError(message: "report: \(file): \(error.message)")
+            }
+        }
+        return .success("ccsim report: wrote \(parsed.values["html"]!)\n")
     }
 
     // MARK: check

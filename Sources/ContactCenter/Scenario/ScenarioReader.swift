@@ -139,6 +139,12 @@ public enum ScenarioReader {
         try decode(try parseDocument(bytes, file: file), file: file, defaultName: defaultName)
     }
 
+    /// The JSON document in the file at `path` (a scenario or a result), with the reader's checks of
+    /// size, encoding and syntax; bases are not resolved.
+    public static func parseDocumentForReport(_ path: String) throws(ScenarioError) -> JSONValue {
+        try parseDocument(try readFile(path), file: path)
+    }
+
     /// The JSON document in `bytes`, or a ``ScenarioError`` for an empty, non-UTF-8 or malformed text.
     static func parseDocument(_ bytes: [UInt8], file: String) throws(ScenarioError) -> JSONValue {
         func fail(_ message: String) -> ScenarioError {

@@ -816,11 +816,12 @@ struct ReplicationEngine {
         setPercentiles(of: &overall, from: overallHistogram)
         var observed = Array(repeating: 0.0, count: calendar.intervalCount)
         calendar.spread(from: 0, to: model.horizon, within: model.warmup, model.horizon, weight: 1, into: &observed)
-        let result = ReplicationResult(
+        var result = ReplicationResult(
             replication: replication, observedSeconds: model.horizon - model.warmup, callTypes: tallies, overall: overall,
             agentGroups: groupTallies, waitingIntegral: waiting.integral(upTo: model.horizon),
             intervals: intervalTallies, intervalStaffedSeconds: intervalStaffed, intervalBusySeconds: intervalBusy,
             intervalObservedSeconds: observed, events: eventCount)
+        result.answeredWithin = ReplicationResult.waitThresholds.map { Int(overallHistogram.count(atMost: $0)) }
         result.checkInvariants(warmupSeconds: model.warmup)
         return result
     }

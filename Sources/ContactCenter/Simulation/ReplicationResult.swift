@@ -182,4 +182,10 @@ public struct ReplicationResult: Sendable, Equatable {
     public var intervalObservedSeconds: [Double]
     /// Events the kernel processed.
     public var events: Int
+    /// Per threshold of ``waitThresholds``: answered contacts (all call types) that waited at most that
+    /// long, at the wait histogram's resolution (0.4 %).
+    public var answeredWithin: [Int] = []
+
+    /// The waits, in seconds, at which the wait-time distribution is reported.
+    public static let waitThresholds: [Double] = [0, 5, 10, 20, 30, 60, 120, 300, 600]
 }
