@@ -1,7 +1,7 @@
 import ContactCenter
 import SimulationKernel
 
-extension Comparison {
+extension Comparison: FormattedReport {
     /// KPIs shown in the table (the JSON and CSV have all of them).
     static let tableKeys = [
         "offered", "answered", "serviceLevel", "abandonmentRate", "averageSpeedOfAnswer", "waitP90", "averageHandleTime",
@@ -9,14 +9,6 @@ extension Comparison {
         "occupancy", "staffedAgentHours", "contactsPerAgentHour",
     ]
 
-    /// The comparison in `format`, ending with a newline.
-    public func rendered(as format: ReportFormat) -> String {
-        switch format {
-        case .table: return table()
-        case .json: return json().serialized() + "\n"
-        case .csv: return csv()
-        }
-    }
 
     /// `{"base": …, "replications": …, "seed": …, "currency": …, "variants": [{"name": …, "kpis": {key: difference},
     /// "money": {…}, "extraInvestment": …, "investment": …, "roiPercent": …, "paybackMonths": …}]}`.
@@ -76,10 +68,13 @@ extension Comparison {
                 ].joined(separator: ","))
             }
             if !variant.money.isEmpty {
-                lines.append([csvField(variant.name), "roiPercent", "", "", cell(variant.roiPercent?.mean),
-                              cell(variant.roiPercent?.lower), cell(variant.roiPercent?.upper), ""].joined(separator: ","))
-                lines.append([csvField(variant.name), "paybackMonths", "", "", cell(variant.paybackMonths?.mean),
-                              cell(variant.paybackMonths?.low), cell(variant.paybackMonths?.high), ""].joined(separator: ","))
+                let returns: [(String, (mean: Double, low: Double?, high: Double?)?)] = [
+                    ("roiPercent", variant.roiPercent.map { ($0.mean, $0.lower, $0.upper) }), ("paybackMonths", variant.paybackMonths),
+                ]
+                for (key, estimate) in returns {
+                    lines.append([csvField(variant.name), key, "", "", cell(estimate?.mean), cell(estimate?.low), cell(estimate?.high), ""]
+                        .joined(separator: ","))
+                }
             }
         }
         return lines.joined(separator: "\n") + "\n"

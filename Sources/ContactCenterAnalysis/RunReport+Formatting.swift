@@ -12,8 +12,18 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case csv
 }
 
-extension RunReport {
-    /// The report in `format`, ending with a newline.
+/// A result that renders in every output format: a readable table, JSON and CSV.
+public protocol FormattedReport {
+    /// The readable table, ending with a newline.
+    func table() -> String
+    /// The JSON document.
+    func json() -> JSONValue
+    /// The CSV rows with their header, ending with a newline.
+    func csv() -> String
+}
+
+extension FormattedReport {
+    /// The result in `format`, ending with a newline.
     public func rendered(as format: ReportFormat) -> String {
         switch format {
         case .table: return table()
@@ -21,6 +31,11 @@ extension RunReport {
         case .csv: return csv()
         }
     }
+}
+
+extension RunReport: FormattedReport {}
+
+extension RunReport {
 
     // MARK: JSON
 

@@ -1,15 +1,7 @@
 import ContactCenter
 import SimulationKernel
 
-extension StaffingPlan {
-    /// The plan in `format`, ending with a newline.
-    public func rendered(as format: ReportFormat) -> String {
-        switch format {
-        case .table: return table()
-        case .json: return json().serialized() + "\n"
-        case .csv: return csv()
-        }
-    }
+extension StaffingPlan: FormattedReport {
 
     /// The plan as JSON: goals, per interval the agents and KPIs, the shifts.
     public func json() -> JSONValue {

@@ -1,15 +1,7 @@
 import ContactCenter
 import SimulationKernel
 
-extension SweepReport {
-    /// The sweep in `format`, ending with a newline.
-    public func rendered(as format: ReportFormat) -> String {
-        switch format {
-        case .table: return table()
-        case .json: return json().serialized() + "\n"
-        case .csv: return csv()
-        }
-    }
+extension SweepReport: FormattedReport {
 
     /// `{"scenario", "replications", "seed", "parameters": [paths], "points": [{"set": {path: value}, "result": run JSON}]}`.
     public func json() -> JSONValue {

@@ -256,12 +256,14 @@ enum CommandLineTool {
         bar?.finish()
         let runReport = RunReport(scenario: scenario, results: results)
         try writeHTMLIfAsked(runReport.json(), parsed)
-        let report = runReport.rendered(as: options.format)
-        if let output = options.output {
-            try writeAtomically(report, to: output)
-            return .success("")
-        }
-        return .success(report)
+        return try emit(runReport.rendered(as: options.format), options)
+    }
+
+    /// `text` on standard output, or written (atomically) to `--output` when given.
+    static func emit(_ text: String, _ options: RunOptions) throws -> CommandOutcome {
+        guard let output = options.output else { return .success(text) }
+        try writeAtomically(text, to: output)
+        return .success("")
     }
 
     // MARK: compare
@@ -298,12 +300,7 @@ enum CommandLineTool {
         bar?.finish()
         let comparison = Comparison(base: base, baseResults: baseResults, variants: runs)
         try writeHTMLIfAsked(comparison.json(), parsed)
-        let report = comparison.rendered(as: options.format)
-        var outcome = CommandOutcome.success(report)
-        if let output = options.output {
-            try writeAtomically(report, to: output)
-            outcome.standardOutput = ""
-        }
+        var outcome = try emit(comparison.rendered(as: options.format), options)
         outcome.standardError = notes
         return outcome
     }
@@ -337,12 +334,7 @@ enum CommandLineTool {
             threads: options.threads, limits: options.limits, progress: bar?.step)
         bar?.finish()
         try writeHTMLIfAsked(report.json(), parsed)
-        let text = report.rendered(as: options.format)
-        if let output = options.output {
-            try writeAtomically(text, to: output)
-            return .success("")
-        }
-        return .success(text)
+        return try emit(report.rendered(as: options.format), options)
     }
 
     // MARK: staff
@@ -389,12 +381,7 @@ enum CommandLineTool {
             throw UsageError(message: "staff: \(error.message)")
         }
         try writeHTMLIfAsked(plan.json(), parsed)
-        let text = plan.rendered(as: options.format)
-        if let output = options.output {
-            try writeAtomically(text, to: output)
-            return .success("")
-        }
-        return .success(text)
+        return try emit(plan.rendered(as: options.format), options)
     }
 
     /// Rejects a bad `--lang` (or `--lang` without `--html`) before any work.
