@@ -14,6 +14,8 @@ struct OptionSpec: Sendable {
     var help: String
     /// Whether the option may be given several times (its values are kept in order in `lists`).
     var repeatable = false
+    /// A one-letter spelling (`-o` for `--output`), if any.
+    var short: Character? = nil
 }
 
 /// Arguments of one command after parsing: positionals in order, option values by name.
@@ -53,6 +55,11 @@ func parseArguments(_ arguments: [String], options: [OptionSpec], command name: 
         if argument == "--" {
             optionsEnded = true
             continue
+        }
+        if argument.count == 2, let letter = argument.last, let spec = options.first(where: { $0.short == letter }) {
+            // "-o FILE" is "--output FILE".
+            return try parseArguments(
+                Array(arguments[..<(index - 1)]) + ["--\(spec.name)"] + Array(arguments[index...]), options: options, command: name)
         }
         guard argument.hasPrefix("--") else {
             throw UsageError(message: "\(prefix)unknown option \(argument) (options are spelled --name; see \(help))")

@@ -47,7 +47,21 @@ enum CommandLineTool {
             name: "run", overview: "run         simulate a scenario file and report KPIs with 95 % confidence intervals",
             usage: "ccsim run FILE [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE] [--max-events N]",
             summary: "Simulates the scenario in FILE and reports its KPIs with 95 % confidence intervals.",
-            options: runOptions + htmlOptions, body: run),
+            options: runOptions + htmlOptions + [
+                OptionSpec(name: "shard", value: "I/N", help: "run only shard I of N (replications r with r mod N = I) and write a partial result for ccsim merge; auto reads Kubernetes or Slurm array indices"),
+            ], body: run),
+        Command(
+            name: "merge", overview: "merge       merge the partial results of a sharded run into the single run's result",
+            usage: "ccsim merge PART... [-o|--output RESULT] [--format json|table|csv]",
+            summary: """
+                Combines the partial results of ccsim run --shard I/N (every shard of one run, in any order) into
+                exactly the result one unsharded run gives, byte for byte (JSON by default). Missing, duplicated,
+                mismatched (another scenario, shard count or ccsim version) or corrupt partials are errors (exit 2).
+                """,
+            options: [
+                OptionSpec(name: "output", value: "FILE", help: "write the result to FILE (atomically) instead of standard output", short: "o"),
+                OptionSpec(name: "format", value: "FORMAT", help: "json (default), table or csv"),
+            ], body: merge),
         Command(
             name: "validate", overview: "validate    check scenario files and list every error with its JSON path",
             usage: "ccsim validate FILE...",
@@ -197,7 +211,7 @@ enum CommandLineTool {
         OptionSpec(name: "seed", value: "S", help: "master seed, 0 to 18446744073709551615 (overrides the scenario's)"),
         OptionSpec(name: "threads", value: "T", help: "worker threads (default: all cores); results do not depend on it"),
         OptionSpec(name: "format", value: "FORMAT", help: "table (default), json or csv"),
-        OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (atomically) instead of standard output"),
+        OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (atomically) instead of standard output (also -o FILE)", short: "o"),
         OptionSpec(name: "max-events", value: "N", help: "stop with an error when a replication needs more than N events (default 1e10)"),
         OptionSpec(name: "quiet", value: nil, help: "no progress bar (it is shown on standard error only when that is a terminal)"),
     ]
@@ -208,6 +222,9 @@ enum CommandLineTool {
         }
         let options = try RunOptions(parsed)
         try checkLanguage(parsed)
+        if let text = parsed.values["shard"] {
+            return try runShard(file: parsed.positionals[0], text: text, options: options, parsed)
+        }
         return try simulate(try ScenarioReader.read(contentsOf: parsed.positionals[0]), options, parsed)
     }
 
@@ -262,6 +279,61 @@ enum CommandLineTool {
     /// `text` on standard output, or written (atomically) to `--output` when given.
     static func emit(_ text: String, _ options: RunOptions) throws -> CommandOutcome {
         guard let output = options.output else { return .success(text) }
+        try writeAtomically(text, to: output)
+        return .success("")
+    }
+
+    // MARK: shards
+
+    static func runShard(file: String, text: String, options: RunOptions, _ parsed: ParsedArguments) throws -> CommandOutcome {
+        let shard: Shard
+        do {
+            shard = try Shard(parsing: text, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw UsageError(message: "run: \(error.message)")
+        }
+        if parsed.values["format"].map({ $0 != "json" }) ?? false || parsed.values["html"] != nil {
+            throw UsageError(message: "run --shard: writes a partial result (JSON) for ccsim merge; --format and --html apply to the merged result")
+        }
+        var (document, _, folder) = try ScenarioReader.resolvedDocument(contentsOf: file)
+        var scenario = try ScenarioReader.read(contentsOf: file)
+        if let replications = options.replications { scenario.simulation.replications = replications }
+        if let seed = options.seed { scenario.simulation.seed = seed }
+        // The document as run: the seed and replications in force, whatever the command line said.
+        document = try document.setting(.integer(scenario.simulation.seed), at: ScenarioPath("simulation.seed")!)
+        document = try document.setting(.integer(scenario.simulation.replications), at: ScenarioPath("simulation.replications")!)
+        if document["name"] == nil { document = try document.setting(.string(scenario.name), at: ScenarioPath("name")!) }
+        let indices = shard.replications(of: scenario.simulation.replications)
+        let bar = ProgressBar(total: indices.count, quiet: options.quiet)
+        let results = try Simulation(scenario: scenario).run(indices: indices, threads: options.threads, limits: options.limits, progress: bar?.step)
+        bar?.finish()
+        let partial = PartialResult.document(
+            shard: shard, scenario: document, folder: folder, toolVersion: version, results: results)
+        return try emit(partial.serialized() + "\n", options)
+    }
+
+    static func merge(_ parsed: ParsedArguments) throws -> CommandOutcome {
+        guard !parsed.positionals.isEmpty else {
+            throw UsageError(message: "merge: expected the partial results of a sharded run (see ccsim merge --help)")
+        }
+        let format = try parsed.value("format", as: "table, json or csv") { ReportFormat(rawValue: $0) } ?? .json
+        var parts: [(file: String, document: JSONValue)] = []
+        for file in parsed.positionals {
+            let bytes = try ScenarioReader.readFile(file)
+            do {
+                parts.append((file, try JSONParser.parse(bytes)))
+            } catch {
+                throw UsageError(message: "merge: \(file): not a partial result (invalid JSON at \(error))")
+            }
+        }
+        let merged: (scenario: Scenario, results: [ReplicationResult])
+        do {
+            merged = try PartialResult.merge(parts, toolVersion: version)
+        } catch let error as ShardError {
+            throw UsageError(message: "merge: \(error.message)")
+        }
+        let text = RunReport(scenario: merged.scenario, results: merged.results).rendered(as: format)
+        guard let output = parsed.values["output"] else { return .success(text) }
         try writeAtomically(text, to: output)
         return .success("")
     }

@@ -44,7 +44,7 @@ public enum ScenarioReader {
 
     /// The document in the file at `path` with its bases applied, the file's name without extension
     /// (a scenario's default name) and its folder (where relative paths start).
-    static func resolvedDocument(contentsOf path: String) throws(ScenarioError) -> (document: JSONValue, stem: String, folder: String) {
+    public static func resolvedDocument(contentsOf path: String) throws(ScenarioError) -> (document: JSONValue, stem: String, folder: String) {
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let own = try parseDocument(try readFile(path), file: path)
         var document = try resolveBase(of: own, at: path, chain: [])

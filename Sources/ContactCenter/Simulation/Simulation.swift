@@ -63,19 +63,27 @@ public struct Simulation: Sendable {
     ///   - replications: the replication indices to run (all of the scenario's by default).
     ///   - threads: worker threads (≥ 1); more than the number of replications is harmless.
     ///   - limits: bounds on each replication's work and memory.
+    ///   - progress: called once after each replication (from the thread that ran it).
     /// - Returns: one result per replication, in index order.
     /// - Throws: ``SimulationError`` at once when the expected work is over `limits`, or when a
     ///   replication exceeds them (the lowest such replication, whatever the thread count).
-    ///   - progress: called once after each replication (from the thread that ran it).
     public func run(
         replications: Range<Int>? = nil, threads: Int, limits: SimulationLimits = .standard,
         progress: (@Sendable () -> Void)? = nil
+    ) throws(SimulationError) -> [ReplicationResult] {
+        try run(indices: Array(replications ?? 0..<scenario.simulation.replications), threads: threads, limits: limits, progress: progress)
+    }
+
+    /// Simulates the replications `indices` (increasing, as a shard's are) on up to `threads` threads.
+    /// - Returns: one result per index, in the order of `indices`.
+    /// - Throws: ``SimulationError`` as ``run(replications:threads:limits:progress:)``.
+    public func run(
+        indices: [Int], threads: Int, limits: SimulationLimits = .standard, progress: (@Sendable () -> Void)? = nil
     ) throws(SimulationError) -> [ReplicationResult] {
         let expected = expectedEventsPerReplication
         if expected > Double(limits.maximumEvents) {
             throw .eventEstimate(expected, limit: limits.maximumEvents)
         }
-        let indices = replications ?? 0..<scenario.simulation.replications
         let workers = Swift.max(1, Swift.min(threads, indices.count))
         let outcomes: [Result<ReplicationResult, SimulationError>]
         if workers == 1 {
@@ -87,20 +95,20 @@ public struct Simulation: Sendable {
             // Indices are handed out in increasing order; after a failure no new one is, so every index
             // below the failed one has already started and the lowest failure is reported, whatever
             // the thread count.
-            let next = Mutex((index: indices.lowerBound, failed: false))
+            let next = Mutex((position: 0, failed: false))
             let results = Mutex([Result<ReplicationResult, SimulationError>?](repeating: nil, count: indices.count))
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while true {
-                    let index = next.withLock { state -> Int? in
-                        guard !state.failed, state.index < indices.upperBound else { return nil }
-                        defer { state.index += 1 }
-                        return state.index
+                    let position = next.withLock { state -> Int? in
+                        guard !state.failed, state.position < indices.count else { return nil }
+                        defer { state.position += 1 }
+                        return state.position
                     }
-                    guard let index else { return }
-                    let result = Result { () throws(SimulationError) in try runReplication(index, limits: limits) }
+                    guard let position else { return }
+                    let result = Result { () throws(SimulationError) in try runReplication(indices[position], limits: limits) }
                     progress?()
                     if case .failure = result { next.withLock { $0.failed = true } }
-                    results.withLock { $0[index - indices.lowerBound] = result }
+                    results.withLock { $0[position] = result }
                 }
             }
             outcomes = results.withLock { $0.compactMap { $0 } }
