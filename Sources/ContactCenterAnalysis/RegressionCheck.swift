@@ -86,6 +86,19 @@ struct ResultDocument {
                 }
             }
         }
+        // Money, when the scenario has costs or revenue: the yearly amounts and the ratios.
+        for section in ["costs", "revenue", "roi"] {
+            guard case .object(let members)? = document[section] else { continue }
+            if let error = collect(document[section]?["perYear"], scope: section, name: "perYear", path: "\(section).perYear"),
+               document[section]?["perYear"] != nil {
+                return .failure(error)
+            }
+            let ratios = members.filter { member in
+                if case .object = member.value, member.value["mean"] != nil { return true }
+                return false
+            }
+            if !ratios.isEmpty, let error = collect(.object(ratios), scope: section, name: "ratio", path: section) { return .failure(error) }
+        }
         return .success(ResultDocument(scenario: scenario, seed: seed, replications: Int(replications), entries: entries))
     }
 }
