@@ -58,7 +58,15 @@ extension Scenario {
                 check(callType.responseTargetSeconds > 0 && callType.responseTargetSeconds <= ScenarioReader.maximumDuration,
                       "\(path).responseTargetSeconds", "expected seconds from 1e-6 to 1e9")
             }
+            if callType.channel == .chat {
+                check(callType.callback == nil && callType.misrouting == nil, path, "expected a chat without callback or misrouting")
+            }
+            check(callType.handleTimeGrowthPerChat >= 0 && callType.handleTimeGrowthPerChat <= 10
+                  && (callType.handleTimeGrowthPerChat == 0 || callType.channel == .chat),
+                  "\(path).handleTimeGrowthPerChat", "expected a fraction from 0 to 10, on a chat call type only")
             if let misrouting = callType.misrouting {
+                check(!callTypes.contains { $0.name == misrouting.to && $0.channel == .chat }, "\(path).misrouting.to",
+                      "expected a call type that is not a chat (transfers are modelled for calls and emails only)")
                 check((0...1).contains(misrouting.share), "\(path).misrouting.share", "expected a probability from 0 to 1")
                 check(callTypes.contains { $0.name == misrouting.to } && misrouting.to != callType.name, "\(path).misrouting.to",
                       "expected the name of another call type, found \"\(misrouting.to)\"")
@@ -86,6 +94,9 @@ extension Scenario {
                       "\(path).shifts[\(s)]", "expected 00:00 ≤ start < end ≤ 24:00 and agents ≥ 0")
             }
             check(!group.skills.isEmpty, "\(path).skills", "expected at least one skill")
+            check(group.concurrency >= 1 && group.concurrency <= 1000, "\(path).concurrency", "expected a whole number of chats from 1 to 1000")
+            check(group.concurrency == 1 || callTypes.contains { $0.channel == .chat && group.skills.contains($0.name) },
+                  "\(path).concurrency", "a concurrency above 1 is for groups that serve chats, and \"\(group.name)\" has no chat skill")
             for (s, skill) in group.skills.enumerated() {
                 check(names.contains(skill), "\(path).skills[\(s)]", "skill \"\(skill)\" names no call type")
             }

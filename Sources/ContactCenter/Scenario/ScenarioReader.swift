@@ -320,22 +320,29 @@ struct ScenarioDecoder {
     func decodeCallType(_ value: JSONValue, path: String, calendar: BusinessCalendar?) -> CallType? {
         guard let reader = ObjectReader(value, path: path, problems: problems) else { return nil }
         let name = reader.string("name", required: true, expected: nameExpectation, accept: isValidName)
-        var channel = Channel.voice
-        if let name = reader.string("channel", expected: "\"voice\" or \"email\"", accept: { ["voice", "chat", "email"].contains($0) }) {
-            if let known = Channel(rawValue: name) {
-                channel = known
-            } else {
-                reader.problem("channel", "channel \"\(name)\" is part of the scenario format but not simulated by this version of ccsim; use \"voice\" or \"email\"")
-            }
-        }
+        let channelName = reader.string("channel", expected: "\"voice\", \"chat\" or \"email\"", accept: { Channel(rawValue: $0) != nil })
+        let channel = channelName.flatMap(Channel.init) ?? .voice
         let responseTarget = reader.number("responseTargetSeconds", expected: "a number of seconds from 1e-6 to 1e9", accept: isPositiveDuration)
         if channel == .email {
             for key in ["patience", "ivr", "callback", "redial"] where reader.has(key) {
                 reader.problem(key, "an email has no \"\(key)\" (it waits in its queue until answered); remove it")
             }
         } else if reader.has("responseTargetSeconds") {
-            reader.problem("responseTargetSeconds", "a response-time target is for emails; voice calls use serviceLevel.targetSeconds")
+            reader.problem("responseTargetSeconds", "a response-time target is for emails; \(channel == .chat ? "chats" : "voice calls") use serviceLevel.targetSeconds")
         }
+        if channel == .chat {
+            for key in ["callback", "misrouting"] where reader.has(key) {
+                reader.problem(key, "a chat has no \"\(key)\" (\(key == "callback" ? "virtual hold is for calls" : "transfers are modelled for calls and emails only")); remove it")
+            }
+        }
+        let growth = reader.number("handleTimeGrowthPerChat", expected: "a fraction from 0 to 10 (0.25: +25 % talk per other chat in hand)") {
+            $0 >= 0 && $0 <= 10
+        }
+        if reader.has("handleTimeGrowthPerChat") && channel != .chat {
+            reader.problem("handleTimeGrowthPerChat", "a handle-time growth per chat is for call types with \"channel\": \"chat\"")
+        }
+        reader.rejectMisplaced(
+            "concurrency", "the chats an agent holds at once are set per agent group: move \"concurrency\" to agentGroups[…] (see the README)")
         let arrivals = reader.object("arrivals", required: true, expected: "an object such as {\"perHour\": 25}").flatMap {
             decodeArrivals($0, calendar: calendar)
         }
@@ -349,8 +356,12 @@ struct ScenarioDecoder {
         let ivr = reader.object("ivr").flatMap(decodeIVR)
         let callback = reader.object("callback").flatMap(decodeCallback)
         let misrouting = reader.object("misrouting").flatMap(decodeMisrouting)
-        reader.rejectUnimplemented(["priority", "concurrency"])
+        reader.rejectUnimplemented(["priority"])
         reader.rejectUnknownKeys()
+        if reader.has("channel") && channelName == nil { return nil }
+        if reader.has("handleTimeGrowthPerChat") && (growth == nil || channel != .chat) { return nil }
+        if reader.has("concurrency") { return nil }
+        if channel == .chat && (reader.has("callback") || reader.has("misrouting")) { return nil }
         if reader.has("wrapUp") && wrapUp == nil { return nil }
         if reader.has("patience") && patience == nil { return nil }
         if (reader.has("firstContactResolution") && resolution == nil) || (reader.has("retry") && retry == nil)
@@ -373,6 +384,7 @@ struct ScenarioDecoder {
         callType.misrouting = misrouting
         callType.channel = channel
         if let responseTarget { callType.responseTargetSeconds = responseTarget }
+        callType.handleTimeGrowthPerChat = growth ?? 0
         if channel == .email && (callType.patience != nil || ivr != nil || callback != nil || redial != nil) { return nil }
         return callType
     }
@@ -730,9 +742,12 @@ struct ScenarioDecoder {
             reader.problem(nil, "give either \"agents\" (a constant head count) or \"shifts\", not both")
             shiftsValid = false
         }
-        reader.rejectUnimplemented(["breaks", "shrinkage", "concurrency", "outsourced"])
+        let concurrency = reader.integer(
+            "concurrency", in: 1...1000, expected: "a whole number of chats an agent holds at once, from 1 to 1000")
+        reader.rejectUnimplemented(["breaks", "shrinkage", "outsourced"])
         reader.rejectUnknownKeys()
         guard let name, let skills, shiftsValid else { return nil }
+        if reader.has("concurrency") && concurrency == nil { return nil }
         var group: AgentGroup
         if reader.has("shifts") {
             group = AgentGroup(name: name, agents: shifts.reduce(0) { $0 + $1.agents }, skills: skills)
@@ -743,6 +758,7 @@ struct ScenarioDecoder {
         }
         if priorities.contains(where: { $0 != 1 }) { group.skillPriorities = priorities }
         if delays.contains(where: { $0 != 0 }) { group.skillDelays = delays }
+        group.concurrency = Int(concurrency ?? 1)
         return group
     }
 

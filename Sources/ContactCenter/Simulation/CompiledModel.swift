@@ -46,6 +46,14 @@ struct CompiledModel: Sendable {
     private(set) var targets: [Double]
     /// Per call type: whether it is email (no line, never dropped at closing).
     private(set) var isEmail: [Bool]
+    /// Per call type: whether its contacts hold a trunk line (voice only; chats and emails do not).
+    private(set) var usesLine: [Bool]
+    /// Per chat call type: the growth of its talk time per other chat the agent holds, a fraction.
+    private(set) var chatGrowth: [Double]
+    /// Whether any call type is a chat (agents then may hold several contacts at once).
+    private(set) var anyChat = false
+    /// Per group: chats an agent may hold at once.
+    private(set) var concurrency: [Int]
     /// Trunk lines of the center (`nil`: unlimited).
     let lines: Int?
     /// Per call type: the stable hash of its name, the subject of its random streams, so adding or
@@ -115,6 +123,9 @@ struct CompiledModel: Sendable {
         meanWork = scenario.callTypes.map { $0.handleTime.mean + ($0.wrapUp?.mean ?? 0) }
         targets = scenario.callTypes.map { $0.channel == .email ? $0.responseTargetSeconds : scenario.serviceLevel.targetSeconds }
         isEmail = scenario.callTypes.map { $0.channel == .email }
+        usesLine = scenario.callTypes.map { $0.channel == .voice }
+        chatGrowth = scenario.callTypes.map(\.handleTimeGrowthPerChat)
+        concurrency = scenario.agentGroups.map(\.concurrency)
         lines = scenario.lines
         streamSubjects = scenario.callTypes.map { stableHash($0.name) }
         let typeIndex = Dictionary(uniqueKeysWithValues: scenario.callTypes.enumerated().map { ($1.name, $0) })
@@ -147,10 +158,11 @@ struct CompiledModel: Sendable {
             flags.append(Features(
                 trace: traces[type] != nil, ivr: ivr[type] != nil, redial: redial[type] != nil, retry: retry[type] != nil,
                 callback: callback[type] != nil, overflow: !overflowDelays[type].isEmpty,
-                misroutingShare: misrouting[type]?.share ?? 0))
+                chat: scenario.callTypes[type].channel == .chat, misroutingShare: misrouting[type]?.share ?? 0))
         }
         features = flags
         anyCallbacks = flags.contains { $0.callback }
+        anyChat = flags.contains { $0.chat }
     }
 
     /// A copy whose arrays have storage of their own. Replications running on different threads
@@ -175,6 +187,9 @@ struct CompiledModel: Sendable {
         copy.meanWork = meanWork.map { $0 }
         copy.targets = targets.map { $0 }
         copy.isEmail = isEmail.map { $0 }
+        copy.usesLine = usesLine.map { $0 }
+        copy.chatGrowth = chatGrowth.map { $0 }
+        copy.concurrency = concurrency.map { $0 }
         copy.streamSubjects = streamSubjects.map { $0 }
         copy.eligibleGroups = eligibleGroups.map { $0.map { $0 } }
         copy.overflowDelays = overflowDelays.map { $0.map { $0 } }
@@ -188,6 +203,8 @@ struct CompiledModel: Sendable {
     /// The optional features of one call type, as flags.
     struct Features: Sendable {
         var trace = false, ivr = false, redial = false, retry = false, callback = false, overflow = false
+        /// A chat: agents may hold several at once, and its talk grows with the chats in hand.
+        var chat = false
         var misroutingShare = 0.0
     }
 

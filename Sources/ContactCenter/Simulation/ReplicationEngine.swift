@@ -17,6 +17,7 @@ struct ReplicationEngine {
     private enum EventKind: UInt64 {
         case arrival = 0, agentFree = 1, patienceEnds = 2, opening = 3, closing = 4, shiftStart = 5, shiftEnd = 6
         case ivrExit = 7, repeatArrival = 8, lineRelease = 9, overflow = 10, callbackOffer = 11, transferDone = 12
+        case chatEnd = 13
     }
 
     private let model: CompiledModel
@@ -69,6 +70,13 @@ struct ReplicationEngine {
     private var generation: [UInt32]
     /// When the shift of an agent still finishing a contact ended, in seconds.
     private var dutyEnded: [Double]
+    /// Per agent, with chats in the scenario (empty otherwise): chats in hand now.
+    private var chatsHeld: [Int32] = []
+    /// Per agent, with chats: when it last went from no chat to one, in seconds (its busy time runs
+    /// from then until its last chat ends).
+    private var chatBusySince: [Double] = []
+    /// Per group, with chats: its first agent (a group's agents are numbered consecutively).
+    private var firstAgent: [Int] = []
     /// Per shift (all groups, flattened): its group, its first agent and the shift.
     private var shifts: [(group: Int, firstAgent: Int, shift: Shift)] = []
 
@@ -130,6 +138,12 @@ struct ReplicationEngine {
         groupOfAgent = []
         groupOfAgent.reserveCapacity(totalAgents)
         waiting = TimeWeightedAverage(start: model.warmup)
+        if model.anyChat {
+            chatsHeld = Array(repeating: 0, count: totalAgents)
+            chatBusySince = Array(repeating: 0, count: totalAgents)
+            var next = 0
+            firstAgent = model.groupAgents.map { agents in defer { next += agents }; return next }
+        }
         for (group, agents) in model.groupAgents.enumerated() {
             let first = groupOfAgent.count
             groupOfAgent.append(contentsOf: repeatElement(Int32(group), count: agents))
@@ -191,6 +205,7 @@ struct ReplicationEngine {
             case .lineRelease: linesInUse -= 1
             case .overflow: overflow(type: index, position: position)
             case .transferDone: transferBack(slot: index)
+            case .chatEnd: chatEnds(agent: index)
             case .callbackOffer:
                 // The elapsed wait reached the offer threshold, if the caller is still on the line.
                 if let call = queues[index].caller(at: position), call.deadline > now { offerCallback(type: index, position: position, call: call) }
@@ -268,7 +283,7 @@ struct ReplicationEngine {
             if calendar.closedCalls == .carryOver { carried[type].append((now, issue)) }
             return
         }
-        if let lines = model.lines, !model.isEmail[type] {
+        if let lines = model.lines, model.usesLine[type] {
             if linesInUse >= lines {
                 if counted { tallies[type].blocked += 1 }
                 if model.features[type].redial { tryAgain(type, issue, rule: model.redial[type]) }
@@ -295,7 +310,7 @@ struct ReplicationEngine {
         let ivr = model.ivr[type]!
         if issue.contactCounted { inIVR[type] -= 1 }
         if ivrStreams[type].nextOpenUnit() < ivr.containment {
-            if model.lines != nil { linesInUse -= 1 }
+            if model.lines != nil && model.usesLine[type] { linesInUse -= 1 }
             if issue.contactCounted { tallies[type].contained += 1 }
             if ivr.falseContainment > 0 && ivrStreams[type].nextOpenUnit() < ivr.falseContainment {
                 scheduleRepeat(type, issue, after: ivr.falseContainmentDelay!.sample(using: &repeatDelayStreams[type]))
@@ -346,7 +361,12 @@ struct ReplicationEngine {
             call.ownType = Int32(type)
             type = model.misrouting[type]!.to
         }
-        if let agent = longestIdleAgent(for: type) {
+        if model.features[type].chat {
+            if let agent = chatAgent(for: type, waited: 0) {
+                startChat(agent: agent, type: type, call: call)
+                return
+            }
+        } else if let agent = longestIdleAgent(for: type) {
             startService(agent: agent, type: type, call: call)
             return
         }
@@ -397,6 +417,13 @@ struct ReplicationEngine {
     private mutating func overflow(type: Int, position: UInt32) {
         guard let call = queues[type].caller(at: position), call.deadline > now else { return }
         let waited = now - call.arrival
+        if model.features[type].chat {
+            guard let agent = chatAgent(for: type, waited: waited) else { return }
+            queues[type].remove(at: position)
+            noteWaitingChange(by: -1)
+            startChat(agent: agent, type: type, call: call)
+            return
+        }
         var bestGroup = -1
         var bestSince = Double.infinity
         for (group, delay) in model.servingGroups[type] where delay <= waited {
@@ -433,9 +460,9 @@ struct ReplicationEngine {
             while let call = queues[type].front() {
                 queues[type].removeFront()
                 noteWaitingChange(by: -1)
-                if model.lines != nil { linesInUse -= 1 }
-                guard call.issue.contactCounted else { continue }
                 let owner = call.owner(inQueue: type)
+                if model.lines != nil && model.usesLine[owner] { linesInUse -= 1 }
+                guard call.issue.contactCounted else { continue }
                 if call.isTransferLeg {
                     tallies[owner].waitOfOther += now - call.arrival  // answered already: not dropped
                 } else {
@@ -492,6 +519,12 @@ struct ReplicationEngine {
         if let type = oldestWaitingCall(for: group), let call = queues[type].front() {
             queues[type].removeFront()
             noteWaitingChange(by: -1)
+            if model.anyChat && model.features[type].chat {
+                // A chat: the agent may take more waiting chats at once, up to its concurrency.
+                startChat(agent: agent, type: type, call: call)
+                takeWaitingChats(agent: agent, group: group)
+                return
+            }
             startService(agent: agent, type: type, call: call)
             return
         }
@@ -562,7 +595,11 @@ struct ReplicationEngine {
                 addOvertime(agent, group: group, until: now)
             }
             onDuty[agent] = true
-            if !busy[agent] { makeAvailable(agent, group: group) }
+            if !busy[agent] {
+                makeAvailable(agent, group: group)
+            } else if model.anyChat && chatsHeld[agent] > 0 {
+                takeWaitingChats(agent: agent, group: group)
+            }
         }
         scheduleShift(index, onOrAfter: now + 1)
     }
@@ -671,6 +708,133 @@ struct ReplicationEngine {
         return bestType >= 0 ? bestType : nil
     }
 
+    // MARK: Chats
+
+    /// The agent to whom a chat of `type` that has waited `waited` seconds goes: among the groups that
+    /// take it after that wait, the agent holding the fewest chats (an idle agent first, the longest
+    /// idle of them), then the one whose last chat ended longest ago; `nil` when every such agent is
+    /// on a call or full. An idle agent is removed from its idle ring.
+    ///
+    /// - Complexity: O(groups) when an idle agent is found, otherwise O(agents of the groups with a
+    ///   concurrency above 1): only scenarios with chats pay for it.
+    private mutating func chatAgent(for type: Int, waited: Double) -> Int? {
+        var best = -1
+        var bestHeld = Int32.max
+        var bestSince = Double.infinity
+        var bestRing = -1
+        for (group, delay) in model.servingGroups[type] where delay <= waited {
+            if let agent = idleFront(of: group) {
+                if bestHeld > 0 || idleSince[agent] < bestSince {
+                    (best, bestHeld, bestSince, bestRing) = (agent, 0, idleSince[agent], group)
+                }
+                continue
+            }
+            let capacity = Int32(model.concurrency[group])
+            guard capacity > 1, bestHeld > 0 else { continue }
+            let first = firstAgent[group]
+            for agent in first..<(first + model.groupAgents[group]) where onDuty[agent] {
+                let held = chatsHeld[agent]
+                guard held > 0, held < capacity else { continue }
+                if held < bestHeld || (held == bestHeld && idleSince[agent] < bestSince) {
+                    (best, bestHeld, bestSince, bestRing) = (agent, held, idleSince[agent], -1)
+                }
+            }
+        }
+        guard best >= 0 else { return nil }
+        if bestRing >= 0 { idle[bestRing].removeFront() }
+        return best
+    }
+
+    /// The agent answers a chat: it holds one more, and the chat's talk grows by the type's growth for
+    /// each other chat in hand. The agent counts as busy from its first chat to the end of its last.
+    private mutating func startChat(agent: Int, type: Int, call: WaitingCall) {
+        let group = Int(groupOfAgent[agent])
+        let held = chatsHeld[agent] + 1
+        #if CCSIM_INVARIANTS
+        precondition(onDuty[agent] && (busy[agent] == (held > 1)), "agent \(agent) took a chat off shift or on a call")
+        precondition(Int(held) <= model.concurrency[group], "agent \(agent) holds \(held) chats, above its group's concurrency \(model.concurrency[group])")
+        precondition(model.groupSkills[group].contains { $0.type == type }, "agent \(agent) took a chat outside its skills")
+        #endif
+        chatsHeld[agent] = held
+        if held == 1 {
+            busy[agent] = true
+            generation[agent] &+= 1
+            chatBusySince[agent] = now
+        }
+        if Int(held) > groupTallies[group].peakChatsPerAgent { groupTallies[group].peakChatsPerAgent = Int(held) }
+        let talk = call.talk * (1 + model.chatGrowth[type] * Double(held - 1))
+        let end = now + talk + call.wrapUp
+        if call.issue.contactCounted {
+            let wait = now - call.arrival
+            let withinTarget = wait <= model.targets[type]
+            tallies[type].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: call.wrapUp)
+            intervalTallies[Int(call.issue.interval)].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: call.wrapUp)
+            histograms[type].record(wait)
+            groupTallies[group].answered += 1
+        }
+        if end <= model.horizon { schedule(.chatEnd, at: end, index: agent) }
+        if model.resolution[type] >= 1 || outcomeStreams[type].nextOpenUnit() < model.resolution[type] {
+            resolve(call.issue, type: type)
+        } else if model.features[type].retry {
+            tryAgain(type, call.issue, rule: model.retry[type], after: now + talk)
+        }
+    }
+
+    /// One of the agent's chats ends (talk and after-call work): with chats left, the agent takes
+    /// waiting chats into the free slot; after its last, it is free as after a call.
+    private mutating func chatEnds(agent: Int) {
+        let group = Int(groupOfAgent[agent])
+        chatsHeld[agent] -= 1
+        if chatsHeld[agent] == 0 {
+            addChatBusy(agent: agent, group: group, until: now)
+            agentFrees(agent)
+            return
+        }
+        idleSince[agent] = now
+        if onDuty[agent] { takeWaitingChats(agent: agent, group: group) }
+    }
+
+    /// An agent holding chats takes the longest-waiting chats of its skills while it has free slots.
+    private mutating func takeWaitingChats(agent: Int, group: Int) {
+        while Int(chatsHeld[agent]) < model.concurrency[group], let type = oldestWaitingChat(for: group), let call = queues[type].front() {
+            queues[type].removeFront()
+            noteWaitingChange(by: -1)
+            startChat(agent: agent, type: type, call: call)
+        }
+    }
+
+    /// As ``oldestWaitingCall(for:)``, among the group's chat skills only.
+    private mutating func oldestWaitingChat(for group: Int) -> Int? {
+        var bestType = -1
+        var bestArrival = Double.infinity
+        var bestPriority = Int.max
+        for skill in model.groupSkills[group] where model.features[skill.type].chat {
+            let type = skill.type
+            while let call = queues[type].front() {
+                if call.deadline > now {
+                    let priority = model.byPriority ? skill.priority : 0
+                    if now - call.arrival >= skill.delay,
+                        bestType < 0 || priority < bestPriority || (priority == bestPriority && call.arrival < bestArrival)
+                    {
+                        bestType = type
+                        bestArrival = call.arrival
+                        bestPriority = priority
+                    }
+                    break
+                }
+                queues[type].removeFront()
+                abandon(call, type: type)
+            }
+        }
+        return bestType >= 0 ? bestType : nil
+    }
+
+    /// Adds the agent's busy time from its first chat in hand to `time` (its last chat ended).
+    private mutating func addChatBusy(agent: Int, group: Int, until time: Double) {
+        groupTallies[group].busySeconds += windowOverlap(chatBusySince[agent], time)
+        calendar.spread(from: chatBusySince[agent], to: time, within: model.warmup, model.horizon, weight: 1, into: &intervalBusy)
+    }
+
     // MARK: Outcomes
 
     /// A transfer ends: the contact joins its own queue (without patience: the customer was answered
@@ -739,7 +903,7 @@ struct ReplicationEngine {
             if end <= model.horizon { schedule(.transferDone, at: end, index: slot) }
             return
         }
-        if model.lines != nil && !model.isEmail[owner] {
+        if model.lines != nil && model.usesLine[owner] {
             // The line is free when the talk ends (after-call work needs none).
             if now + call.talk <= model.horizon { schedule(.lineRelease, at: now + call.talk) }
         }
@@ -755,7 +919,7 @@ struct ReplicationEngine {
     private mutating func abandon(_ call: WaitingCall, type queue: Int) {
         let type = call.owner(inQueue: queue)
         noteWaitingChange(by: -1)
-        if model.lines != nil { linesInUse -= 1 }
+        if model.lines != nil && model.usesLine[type] { linesInUse -= 1 }
         if model.features[type].redial { tryAgain(type, call.issue, rule: model.redial[type]) }
         guard call.issue.contactCounted else { return }
         let wait = call.deadline - call.arrival
@@ -776,6 +940,10 @@ struct ReplicationEngine {
         for agent in busy.indices where busy[agent] && !onDuty[agent] {
             addOvertime(agent, group: Int(groupOfAgent[agent]), until: model.horizon)
         }
+        // Agents still holding chats: busy up to the horizon.
+        for agent in chatsHeld.indices where chatsHeld[agent] > 0 {
+            addChatBusy(agent: agent, group: Int(groupOfAgent[agent]), until: model.horizon)
+        }
         // First every queue (a misrouted caller counts for its own type), then the totals.
         for type in queues.indices {
             for call in queues[type].waitingCalls where call.issue.contactCounted {
@@ -794,6 +962,10 @@ struct ReplicationEngine {
         for type in tallies.indices {
             tallies[type].inIVRAtEnd = inIVR[type]
             tallies[type].callbacksPendingAtEnd = callbacks[type].waitingCalls.filter { $0.issue.contactCounted }.count
+            if model.features[type].chat {
+                tallies[type].chatsOffered = tallies[type].offered
+                tallies[type].chatsAnswered = tallies[type].answered
+            }
             setPercentiles(of: &tallies[type], from: histograms[type])
             overall.add(tallies[type])
             overallHistogram.merge(histograms[type])
