@@ -46,7 +46,14 @@ extension Scenario {
             case .trace(let times):
                 check(zip(times, times.dropFirst()).allSatisfy { $0 <= $1 } && times.allSatisfy { $0 >= 0 && $0.isFinite },
                       "\(path).arrivals.trace", "expected arrival times ≥ 0 in ascending order")
+                if let handles = callType.traceHandleTimes {
+                    check(handles.count == times.count && handles.allSatisfy { $0 >= 1e-6 && $0 <= ScenarioReader.maximumDuration },
+                          "\(path).arrivals.trace", "expected one handle time from 1e-6 to 1e9 seconds per arrival of the trace")
+                }
             case nil: break
+            }
+            if case .trace = callType.profile {} else {
+                check(callType.traceHandleTimes == nil, "\(path).arrivals", "expected handle times only with a trace")
             }
             check((0...1).contains(callType.firstContactResolution), "\(path).firstContactResolution", "expected a probability from 0 to 1")
             for (key, rule) in [("retry", callType.retry), ("redial", callType.redial)] {

@@ -92,6 +92,9 @@ public struct CallType: Sendable, Equatable {
     public var patience: Distribution?
     /// Demand that varies over the day; when set it replaces `arrivalsPerHour` during opening hours.
     public var profile: DemandProfile?
+    /// With a `trace` profile: the talk time of each recorded contact, in seconds, one per arrival of
+    /// the trace and in its order; `nil` draws every talk from `handleTime`.
+    public var traceHandleTimes: [Double]?
     /// Arrival rate while the center is closed, in contacts per hour (0 by default).
     public var closedPerHour: Double = 0
     /// The IVR calls pass through before the queue; `nil` means none.

@@ -376,6 +376,7 @@ struct ScenarioDecoder {
             wrapUp: wrapUp, patience: patience)
         callType.profile = arrivals.profile
         callType.closedPerHour = arrivals.closedPerHour
+        callType.traceHandleTimes = arrivals.handleTimes
         callType.firstContactResolution = resolution ?? 1
         callType.retry = retry
         callType.redial = redial
@@ -391,7 +392,9 @@ struct ScenarioDecoder {
 
     /// The arrival pattern: exactly one of `perHour`, `perDay` (with an optional `profile`) and
     /// `perInterval`, plus an optional `closedPerHour`.
-    func decodeArrivals(_ reader: ObjectReader, calendar: BusinessCalendar?) -> (perHour: Double, profile: DemandProfile?, closedPerHour: Double)? {
+    func decodeArrivals(
+        _ reader: ObjectReader, calendar: BusinessCalendar?
+    ) -> (perHour: Double, profile: DemandProfile?, closedPerHour: Double, handleTimes: [Double]?)? {
         let rateExpected = "a rate in contacts per hour: 0, or from 1e-9 to 1e9"
         let isRate = { (x: Double) in x == 0 || (x >= ScenarioReader.minimumRate && x <= ScenarioReader.maximumRate) }
         let given = ["perHour", "perDay", "perInterval", "trace"].filter(reader.has)
@@ -400,7 +403,9 @@ struct ScenarioDecoder {
                 ? "missing key \"perHour\", \"perDay\", \"perInterval\" or \"trace\" (expected the demand of the call type)"
                 : "give one of \"perHour\", \"perDay\", \"perInterval\" and \"trace\", not \(given.joined(separator: " and "))")
         }
-        let trace = reader.string("trace", expected: "the path of a CSV file of arrival times, relative to the scenario file", accept: { !$0.isEmpty })
+        let trace = reader.string(
+            "trace", expected: "the path of a CSV file of arrival times (and optionally handle times), relative to the scenario file",
+            accept: { !$0.isEmpty })
             .flatMap { readTrace($0, reader: reader) }
         let perHour = reader.number("perHour", expected: rateExpected, accept: isRate)
         let perDay = reader.number("perDay", expected: "a number of contacts a day: 0, or from 1e-9 to 1e10") {
@@ -438,22 +443,23 @@ struct ScenarioDecoder {
         switch given[0] {
         case "perHour":
             guard let perHour else { return nil }
-            return (perHour, nil, closedPerHour ?? 0)
+            return (perHour, nil, closedPerHour ?? 0, nil)
         case "perDay":
             guard let perDay, reader.has("profile") == (profile != nil) else { return nil }
-            return (0, .perDay(perDay, weights: profile ?? []), closedPerHour ?? 0)
+            return (0, .perDay(perDay, weights: profile ?? []), closedPerHour ?? 0, nil)
         case "trace":
             guard let trace else { return nil }
-            return (0, .trace(trace), closedPerHour ?? 0)
+            return (0, .trace(trace.times), closedPerHour ?? 0, trace.handleTimes)
         default:
             guard let perInterval else { return nil }
-            return (0, .perInterval(perInterval), closedPerHour ?? 0)
+            return (0, .perInterval(perInterval), closedPerHour ?? 0, nil)
         }
     }
 
-    /// Arrival times from a CSV file: one time a line, in seconds from the start of the simulation
-    /// (Monday 00:00), ascending; a first line that is not a number is a header.
-    func readTrace(_ name: String, reader: ObjectReader) -> [Double]? {
+    /// Arrival times from a CSV file: one contact a line, its arrival time in seconds from the start of
+    /// the simulation (Monday 00:00), ascending, and optionally, in a second column, its handle (talk)
+    /// time in seconds, on every line or on none; a first line that is not a number is a header.
+    func readTrace(_ name: String, reader: ObjectReader) -> (times: [Double], handleTimes: [Double]?)? {
         guard let folder else {
             reader.problem("trace", "a trace is read from a file next to the scenario file; give the scenario as a file")
             return nil
@@ -467,25 +473,43 @@ struct ScenarioDecoder {
             return nil
         }
         var times: [Double] = []
+        var handleTimes: [Double] = []
+        /// Whether the rows carry a handle time (decided by the first row).
+        var withHandleTimes: Bool?
+        func fail(_ line: Int, _ message: String) -> (times: [Double], handleTimes: [Double]?)? {
+            reader.problem("trace", "the trace \(name), line \(line): \(message)")
+            return nil
+        }
         for (number, line) in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).enumerated() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let first = fields.first, !first.isEmpty else { continue }
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            while fields.count > 1, fields.last!.isEmpty { fields.removeLast() }  // trailing empty columns
+            guard let first = fields.first, !first.isEmpty || fields.count > 1 else { continue }
             guard let time = Double(first), time.isFinite, time >= 0 else {
                 if number == 0 { continue }  // a header
-                reader.problem("trace", "the trace \(name), line \(number + 1): expected an arrival time in seconds ≥ 0, found \"\(first)\"")
-                return nil
+                return fail(number + 1, "expected an arrival time in seconds ≥ 0, found \"\(first)\"")
             }
-            if fields.count > 1 && !fields.dropFirst().allSatisfy(\.isEmpty) {
-                reader.problem("trace", "the trace \(name), line \(number + 1): only arrival times are replayed by this version; remove the other columns")
-                return nil
+            if fields.count > 2 {
+                return fail(number + 1, "expected at most two columns (arrival time, handle time in seconds), found \(fields.count)")
             }
+            let hasHandle = fields.count == 2
+            if let expected = withHandleTimes, expected != hasHandle {
+                return fail(number + 1, expected
+                    ? "expected a handle time in seconds after the arrival time, as on the first line"
+                    : "expected only an arrival time, as on the first line (give handle times on every line or on none)")
+            }
+            withHandleTimes = hasHandle
             if let last = times.last, time < last {
-                reader.problem("trace", "the trace \(name), line \(number + 1): expected times in ascending order, found \(first) after \(plain(last))")
-                return nil
+                return fail(number + 1, "expected times in ascending order, found \(first) after \(plain(last))")
+            }
+            if hasHandle {
+                guard let handle = Double(fields[1]), isPositiveDuration(handle) else {
+                    return fail(number + 1, "expected a handle time in seconds from 1e-6 to 1e9, found \"\(fields[1])\"")
+                }
+                handleTimes.append(handle)
             }
             times.append(time)
         }
-        return times
+        return (times, withHandleTimes == true ? handleTimes : nil)
     }
 
     /// `{"share": s, "to": "other type", "transferTalk": distribution}`.

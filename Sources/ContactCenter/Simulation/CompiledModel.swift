@@ -24,6 +24,8 @@ struct CompiledModel: Sendable {
     private(set) var closedRates: [Double]
     /// Per call type: recorded arrival times replayed instead of a Poisson process (`nil`: none).
     private(set) var traces: [[Double]?]
+    /// Per call type: the recorded talk time of each arrival of its trace, in seconds (`nil`: drawn).
+    private(set) var traceTalk: [[Double]?]
     /// Per call type: which optional features it uses. Plain flags, read on every contact: reading
     /// the feature itself would copy a value holding a `Distribution` (a retain and a release).
     private(set) var features: [Features]
@@ -52,6 +54,8 @@ struct CompiledModel: Sendable {
     private(set) var chatGrowth: [Double]
     /// Whether any call type is a chat (agents then may hold several contacts at once).
     private(set) var anyChat = false
+    /// Whether any call type replays recorded talk times from its trace.
+    private(set) var anyTraceTalk = false
     /// Per group: chats an agent may hold at once.
     private(set) var concurrency: [Int]
     /// Trunk lines of the center (`nil`: unlimited).
@@ -107,6 +111,7 @@ struct CompiledModel: Sendable {
             if case .trace(let times) = type.profile { return times }
             return nil
         }
+        traceTalk = scenario.callTypes.map(\.traceHandleTimes)
         talk = scenario.callTypes.map(\.handleTime)
         wrapUp = scenario.callTypes.map(\.wrapUp)
         patience = scenario.callTypes.map(\.patience)
@@ -157,12 +162,13 @@ struct CompiledModel: Sendable {
         for type in scenario.callTypes.indices {
             flags.append(Features(
                 trace: traces[type] != nil, ivr: ivr[type] != nil, redial: redial[type] != nil, retry: retry[type] != nil,
-                callback: callback[type] != nil, overflow: !overflowDelays[type].isEmpty,
+                callback: callback[type] != nil, overflow: !overflowDelays[type].isEmpty, traceTalk: traceTalk[type] != nil,
                 chat: scenario.callTypes[type].channel == .chat, misroutingShare: misrouting[type]?.share ?? 0))
         }
         features = flags
         anyCallbacks = flags.contains { $0.callback }
         anyChat = flags.contains { $0.chat }
+        anyTraceTalk = flags.contains { $0.traceTalk }
     }
 
     /// A copy whose arrays have storage of their own. Replications running on different threads
@@ -174,6 +180,7 @@ struct CompiledModel: Sendable {
         copy.openRates = openRates.map { $0 }
         copy.closedRates = closedRates.map { $0 }
         copy.traces = traces.map { $0 }
+        copy.traceTalk = traceTalk.map { $0 }
         copy.features = features.map { $0 }
         copy.talk = talk.map { $0 }
         copy.wrapUp = wrapUp.map { $0 }
@@ -203,6 +210,8 @@ struct CompiledModel: Sendable {
     /// The optional features of one call type, as flags.
     struct Features: Sendable {
         var trace = false, ivr = false, redial = false, retry = false, callback = false, overflow = false
+        /// A trace that records each contact's talk time.
+        var traceTalk = false
         /// A chat: agents may hold several at once, and its talk grows with the chats in hand.
         var chat = false
         var misroutingShare = 0.0

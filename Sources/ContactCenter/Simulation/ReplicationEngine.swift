@@ -45,6 +45,13 @@ struct ReplicationEngine {
     private var onDutyCount: [Int]
     /// Per call type: the next row of its arrival trace.
     private var traceIndex: [Int]
+    /// The recorded talk of the trace contact being entered now, in seconds (negative: none, drawn).
+    private var recordedTalk = -1.0
+    /// Per call type with recorded talk times and an IVR: the recorded talk of each contact in the
+    /// IVR, in order of entry (negative for a contact without one), from `ivrTalkHead` on. The IVR
+    /// takes the same time for every contact of a type, so contacts leave it in that order.
+    private var ivrTalk: [[Double]] = []
+    private var ivrTalkHead: [Int] = []
     /// Per call type: whether a contact is misrouted, and the wrong agent's talk.
     private var routingStreams: [Xoshiro256StarStar]
     /// Contacts being transferred back to their own queue (slots reused through `freeTransferSlots`).
@@ -111,6 +118,10 @@ struct ReplicationEngine {
         callbackStreams = types.map { model.stream(.callback, callType: $0, replication: replication) }
         callbacks = types.map { _ in CallQueue() }
         traceIndex = types.map { _ in 0 }
+        if model.anyTraceTalk {
+            ivrTalk = types.map { _ in [] }
+            ivrTalkHead = types.map { _ in 0 }
+        }
         routingStreams = types.map { model.stream(.routing, callType: $0, replication: replication) }
         onDutyCount = model.groupAgents.indices.map { model.groupShifts[$0].isEmpty ? model.groupAgents[$0] : 0 }
         inIVR = types.map { _ in 0 }
@@ -197,7 +208,7 @@ struct ReplicationEngine {
             let index = Int(truncatingIfNeeded: (payload >> 4) & 0x0FFF_FFFF)
             let position = UInt32(truncatingIfNeeded: payload >> 32)
             switch EventKind(rawValue: payload & 15) {
-            case .arrival: arrive(index)
+            case .arrival: arrive(index, row: position)
             case .agentFree: agentFrees(index)
             case .patienceEnds: patienceEnds(type: index, position: position)
             case .ivrExit: leaveIVR(index, Issue(packed: position))
@@ -237,7 +248,8 @@ struct ReplicationEngine {
             guard traceIndex[type] < times.count else { return }
             let time = times[traceIndex[type]]
             traceIndex[type] += 1
-            if time <= model.horizon { schedule(.arrival, at: Swift.max(time, now), index: type) }
+            // The row rides in the event, for its recorded talk time.
+            if time <= model.horizon { schedule(.arrival, at: Swift.max(time, now), index: type, position: UInt32(traceIndex[type] - 1)) }
             return
         }
         if let gap = model.stationaryGap[type] {
@@ -262,8 +274,14 @@ struct ReplicationEngine {
         }
     }
 
-    private mutating func arrive(_ type: Int) {
+    private mutating func arrive(_ type: Int, row: UInt32) {
         scheduleNextArrival(of: type)
+        if model.anyTraceTalk && model.features[type].traceTalk {
+            recordedTalk = model.traceTalk[type]![Int(row)]
+            enter(type, Issue(attempt: 1, counted: now >= model.warmup, interval: 0))
+            recordedTalk = -1
+            return
+        }
         enter(type, Issue(attempt: 1, counted: now >= model.warmup, interval: 0))
     }
 
@@ -298,6 +316,7 @@ struct ReplicationEngine {
             entered.contactCounted = counted
             if now + ivr.durationSeconds <= model.horizon {
                 schedule(.ivrExit, at: now + ivr.durationSeconds, index: type, position: entered.packed)
+                if model.features[type].traceTalk { ivrTalk[type].append(recordedTalk) }
             }
             return
         }
@@ -309,6 +328,22 @@ struct ReplicationEngine {
     private mutating func leaveIVR(_ type: Int, _ issue: Issue) {
         let ivr = model.ivr[type]!
         if issue.contactCounted { inIVR[type] -= 1 }
+        if model.features[type].traceTalk {
+            recordedTalk = ivrTalk[type][ivrTalkHead[type]]
+            ivrTalkHead[type] += 1
+            if ivrTalkHead[type] >= 1024 && 2 * ivrTalkHead[type] >= ivrTalk[type].count {
+                // Drop what was read, in place (no allocation): memory stays bounded by the contacts in the IVR.
+                ivrTalk[type].removeFirst(ivrTalkHead[type])
+                ivrTalkHead[type] = 0
+            }
+            leaveIVR(type, issue, ivr: ivr)
+            recordedTalk = -1
+            return
+        }
+        leaveIVR(type, issue, ivr: ivr)
+    }
+
+    private mutating func leaveIVR(_ type: Int, _ issue: Issue, ivr: IVRStage) {
         if ivrStreams[type].nextOpenUnit() < ivr.containment {
             if model.lines != nil && model.usesLine[type] { linesInUse -= 1 }
             if issue.contactCounted { tallies[type].contained += 1 }
@@ -347,7 +382,8 @@ struct ReplicationEngine {
         // Every offered contact draws its talk, after-call work and patience from its type's own
         // streams, in a fixed order: the n-th caller of a type is the same caller in every scenario run
         // with the same seed (common random numbers).
-        let talk = model.talk[type].sample(using: &talkStreams[type])
+        // A contact replayed from a trace with handle times takes its recorded talk (no draw).
+        let talk = recordedTalk >= 0 ? recordedTalk : model.talk[type].sample(using: &talkStreams[type])
         let wrapUp = model.wrapUp[type]?.sample(using: &wrapUpStreams[type]) ?? 0
         let patience = model.patience[type]?.sample(using: &patienceStreams[type]) ?? .infinity
         var issue = issue
@@ -361,7 +397,7 @@ struct ReplicationEngine {
             call.ownType = Int32(type)
             type = model.misrouting[type]!.to
         }
-        if model.features[type].chat {
+        if model.anyChat && model.features[type].chat {
             if let agent = chatAgent(for: type, waited: 0) {
                 startChat(agent: agent, type: type, call: call)
                 return
@@ -417,7 +453,7 @@ struct ReplicationEngine {
     private mutating func overflow(type: Int, position: UInt32) {
         guard let call = queues[type].caller(at: position), call.deadline > now else { return }
         let waited = now - call.arrival
-        if model.features[type].chat {
+        if model.anyChat && model.features[type].chat {
             guard let agent = chatAgent(for: type, waited: waited) else { return }
             queues[type].remove(at: position)
             noteWaitingChange(by: -1)
