@@ -100,7 +100,7 @@ func problems(_ text: String) -> [String] {
         (#""agents": 3"#, #""agents": 3.5"#, "agentGroups[0].agents: expected a whole number of agents from 0 to 1000000, found 3.5"),
         (#""skills": ["billing"]"#, #""skills": ["biling"]"#, "agentGroups[0].skills[0]: skill \"biling\" names no call type (did you mean \"billing\"?)"),
         (#""skills": ["billing"]"#, #""skills": []"#, "agentGroups[0].skills: expected an array of call-type names with at least one element, found an empty array"),
-        (#""name": "level1""#, #""name": "level1", "breaks": []"#, "agentGroups[0].breaks: \"breaks\" is part of the scenario format but not simulated by this version of ccsim; remove it"),
+        (#""name": "level1""#, #""name": "level1", "breaks": []"#, "agentGroups[0].breaks: breaks belong to a shift: give the group \"shifts\" and put them in shifts[…].breaks, e.g. [{\"start\": \"12:00\", \"minutes\": 30}]"),
         (#""arrivals""#, #""concurrency": 2, "arrivals""#, "callTypes[0].concurrency: the chats an agent holds at once are set per agent group: move \"concurrency\" to agentGroups[…] (see the README)"),
         (#""name": "minimal""#, #""name": "   ""#, "name: expected a name that is not blank and has no control characters, found \"   \""),
         (#""name": "billing""#, #""name": "bill\u0000ing""#, "callTypes[0].name: expected a name that is not blank and has no control characters, found \"bill\\u0000ing\""),

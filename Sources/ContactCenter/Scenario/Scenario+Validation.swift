@@ -99,6 +99,14 @@ extension Scenario {
             for (s, shift) in group.shifts.enumerated() {
                 check(shift.start >= 0 && shift.start < shift.end && shift.end <= 86_400 && shift.agents >= 0,
                       "\(path).shifts[\(s)]", "expected 00:00 ≤ start < end ≤ 24:00 and agents ≥ 0")
+                var previousEnd = shift.start
+                for (b, pause) in shift.breaks.enumerated() {
+                    check(pause.start >= previousEnd && pause.durationSeconds > 0 && pause.start + pause.durationSeconds < shift.end
+                          && (pause.agents ?? 0) >= 0 && (pause.agents ?? 0) <= shift.agents,
+                          "\(path).shifts[\(s)].breaks[\(b)]",
+                          "expected a break inside the shift, ending before it, after the previous break, for at most the shift's agents")
+                    previousEnd = pause.start + pause.durationSeconds
+                }
             }
             check(!group.skills.isEmpty, "\(path).skills", "expected at least one skill")
             check(group.concurrency >= 1 && group.concurrency <= 1000, "\(path).concurrency", "expected a whole number of chats from 1 to 1000")

@@ -747,6 +747,8 @@ struct ScenarioDecoder {
                 let count = shift.integer(
                     "agents", required: true, in: 0...ScenarioReader.maximumAgents,
                     expected: "a whole number of agents from 0 to \(ScenarioReader.maximumAgents)")
+                let breakElements = shift.array(
+                    "breaks", expected: "an array of breaks such as {\"start\": \"12:00\", \"minutes\": 30}")
                 shift.rejectUnknownKeys()
                 guard let start, let end, let count else {
                     shiftsValid = false
@@ -757,7 +759,13 @@ struct ScenarioDecoder {
                     shiftsValid = false
                     continue
                 }
-                shifts.append(Shift(start: start, end: end, agents: Int(count)))
+                guard let breaks = decodeBreaks(breakElements, of: shift, start: start, end: end, agents: count),
+                    !shift.has("breaks") || breakElements != nil
+                else {
+                    shiftsValid = false
+                    continue
+                }
+                shifts.append(Shift(start: start, end: end, agents: Int(count), breaks: breaks))
             }
         } else if reader.has("shifts") {
             shiftsValid = false
@@ -768,7 +776,9 @@ struct ScenarioDecoder {
         }
         let concurrency = reader.integer(
             "concurrency", in: 1...1000, expected: "a whole number of chats an agent holds at once, from 1 to 1000")
-        reader.rejectUnimplemented(["breaks", "shrinkage", "outsourced"])
+        reader.rejectMisplaced(
+            "breaks", "breaks belong to a shift: give the group \"shifts\" and put them in shifts[…].breaks, e.g. [{\"start\": \"12:00\", \"minutes\": 30}]")
+        reader.rejectUnimplemented(["shrinkage", "outsourced"])
         reader.rejectUnknownKeys()
         guard let name, let skills, shiftsValid else { return nil }
         if reader.has("concurrency") && concurrency == nil { return nil }
@@ -784,6 +794,49 @@ struct ScenarioDecoder {
         if delays.contains(where: { $0 != 0 }) { group.skillDelays = delays }
         group.concurrency = Int(concurrency ?? 1)
         return group
+    }
+
+    /// The breaks of a shift from `start` to `end` (seconds after midnight) with `agents` agents: each
+    /// `{"start": "12:00", "minutes": 30, "agents": 2}` (all the shift's agents when `agents` is
+    /// absent), inside the shift, ending before it, in order of time and not overlapping.
+    func decodeBreaks(_ elements: [(path: String, value: JSONValue)]?, of shift: ObjectReader, start: Double, end: Double, agents: Int64) -> [ShiftBreak]? {
+        guard let elements else { return [] }
+        var breaks: [ShiftBreak] = []
+        var valid = true
+        for element in elements {
+            guard let reader = ObjectReader(element.value, path: element.path, problems: problems) else {
+                valid = false
+                continue
+            }
+            let from = timeOfDay(reader, "start")
+            let minutes = reader.number("minutes", required: true, expected: "a number of minutes from 1 to 1440") { $0 >= 1 && $0 <= 1440 }
+            let count = reader.integer("agents", in: 0...agents, expected: "a whole number of the shift's agents, from 0 to \(agents)")
+            reader.rejectUnknownKeys()
+            guard let from, let minutes, !reader.has("agents") || count != nil else {
+                valid = false
+                continue
+            }
+            let to = from + minutes * 60
+            if from < start || to >= end {
+                reader.problem(nil, "expected a break inside the shift (\(clock(start))-\(clock(end))) that ends before the shift does, found \(clock(from))-\(clock(to))")
+                valid = false
+                continue
+            }
+            if let last = breaks.last, from < last.start + last.durationSeconds {
+                reader.problem("start", "expected breaks in order of time that do not overlap: this one starts at \(clock(from)), before the previous one ends (\(clock(last.start + last.durationSeconds)))")
+                valid = false
+                continue
+            }
+            breaks.append(ShiftBreak(start: from, durationSeconds: minutes * 60, agents: count.map(Int.init)))
+        }
+        return valid ? breaks : nil
+    }
+
+    /// Seconds after midnight as "HH:MM" (seconds, if any, as "HH:MM:SS").
+    func clock(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.down))
+        let text = String(format: "%02d:%02d", whole / 3600, whole % 3600 / 60)
+        return whole % 60 == 0 ? text : text + String(format: ":%02d", whole % 60)
     }
 
     func decodeRouting(_ reader: ObjectReader) -> RoutingPolicy? {

@@ -17,7 +17,7 @@ struct ReplicationEngine {
     private enum EventKind: UInt64 {
         case arrival = 0, agentFree = 1, patienceEnds = 2, opening = 3, closing = 4, shiftStart = 5, shiftEnd = 6
         case ivrExit = 7, repeatArrival = 8, lineRelease = 9, overflow = 10, callbackOffer = 11, transferDone = 12
-        case chatEnd = 13
+        case chatEnd = 13, breakStart = 14, breakEnd = 15
     }
 
     private let model: CompiledModel
@@ -86,6 +86,11 @@ struct ReplicationEngine {
     private var firstAgent: [Int] = []
     /// Per shift (all groups, flattened): its group, its first agent and the shift.
     private var shifts: [(group: Int, firstAgent: Int, shift: Shift)] = []
+    /// Per shift: its breaks, as a range of `breaks`.
+    private var shiftBreaks: [Range<Int>] = []
+    /// Every break of every shift: its shift, its start and end (seconds after midnight), and its
+    /// agents (offsets from the shift's first agent, wrapping around the shift's agents).
+    private var breaks: [(shift: Int, start: Double, end: Double, firstOffset: Int, count: Int)] = []
 
     private var tallies: [ContactTally]
     private var histograms: [LogHistogram]
@@ -168,6 +173,11 @@ struct ReplicationEngine {
             } else {
                 var next = first
                 for shift in model.groupShifts[group] {
+                    let lower = breaks.count
+                    for (pause, agents) in zip(shift.breaks, shift.breakAgents()) {
+                        breaks.append((shifts.count, pause.start, pause.start + pause.durationSeconds, agents.firstOffset, agents.count))
+                    }
+                    shiftBreaks.append(lower..<breaks.count)
                     shifts.append((group, next, shift))
                     next += shift.agents
                 }
@@ -217,6 +227,8 @@ struct ReplicationEngine {
             case .overflow: overflow(type: index, position: position)
             case .transferDone: transferBack(slot: index)
             case .chatEnd: chatEnds(agent: index)
+            case .breakStart: startBreak(index)
+            case .breakEnd: endBreak(index)
             case .callbackOffer:
                 // The elapsed wait reached the offer threshold, if the caller is still on the line.
                 if let call = queues[index].caller(at: position), call.deadline > now { offerCallback(type: index, position: position, call: call) }
@@ -625,19 +637,54 @@ struct ReplicationEngine {
         let (group, first, shift) = shifts[index]
         onDutyCount[group] += shift.agents
         addStaffed(group: group, agents: shift.agents, from: now, to: now + (shift.end - shift.start))
-        for agent in first..<(first + shift.agents) {
-            if busy[agent] && !onDuty[agent] {
-                // Still on a contact from the previous shift: its overtime ends now.
-                addOvertime(agent, group: group, until: now)
-            }
-            onDuty[agent] = true
-            if !busy[agent] {
-                makeAvailable(agent, group: group)
-            } else if model.anyChat && chatsHeld[agent] > 0 {
-                takeWaitingChats(agent: agent, group: group)
-            }
+        for agent in first..<(first + shift.agents) { returnToDuty(agent, group: group) }
+        // Today's breaks of the shift.
+        let midnight = (now / 86_400).rounded(.down) * 86_400
+        for pause in shiftBreaks[index] where midnight + breaks[pause].start < model.horizon {
+            schedule(.breakStart, at: midnight + breaks[pause].start, index: pause)
+            if midnight + breaks[pause].end <= model.horizon { schedule(.breakEnd, at: midnight + breaks[pause].end, index: pause) }
         }
         scheduleShift(index, onOrAfter: now + 1)
+    }
+
+    /// An agent comes on duty (a shift starts, a break ends): one still finishing a contact since it
+    /// went off duty ends its overtime now; an idle one takes work.
+    private mutating func returnToDuty(_ agent: Int, group: Int) {
+        if busy[agent] && !onDuty[agent] {
+            addOvertime(agent, group: group, until: now)
+        }
+        onDuty[agent] = true
+        if !busy[agent] {
+            makeAvailable(agent, group: group)
+        } else if model.anyChat && chatsHeld[agent] > 0 {
+            takeWaitingChats(agent: agent, group: group)
+        }
+    }
+
+    /// A break starts: its agents go off duty for its length (one busy finishes the contact in hand
+    /// first, and that time counts as overtime, as at the end of a shift); the group's staffed time
+    /// loses the break.
+    private mutating func startBreak(_ index: Int) {
+        let pause = breaks[index]
+        let (group, first, shift) = shifts[pause.shift]
+        onDutyCount[group] -= pause.count
+        addStaffed(group: group, agents: -pause.count, from: now, to: now + (pause.end - pause.start))
+        for k in 0..<pause.count {
+            let agent = first + (pause.firstOffset + k) % shift.agents
+            onDuty[agent] = false
+            dutyEnded[agent] = now
+            generation[agent] &+= 1  // an idle entry left in the ring is now stale
+        }
+    }
+
+    /// A break ends: its agents are back on duty.
+    private mutating func endBreak(_ index: Int) {
+        let pause = breaks[index]
+        let (group, first, shift) = shifts[pause.shift]
+        onDutyCount[group] += pause.count
+        for k in 0..<pause.count {
+            returnToDuty(first + (pause.firstOffset + k) % shift.agents, group: group)
+        }
     }
 
     private mutating func endShift(_ index: Int) {
