@@ -9,7 +9,7 @@ import SimulationKernel
 
 /// The event loop of one replication.
 ///
-/// Events are packed into the kernel's 64-bit payload: a kind (3 bits), an index (29 bits: a call
+/// Events are packed into the kernel's 64-bit payload: a kind (4 bits), an index (28 bits: a call
 /// type, an agent or a shift) and, for a caller's patience, the caller's position in its queue
 /// (32 bits). The loop does no allocation per event (queues grow geometrically and keep their
 /// storage), calls no closure and no existential, and touches Foundation nowhere.
@@ -217,26 +217,27 @@ struct ReplicationEngine {
             let payload = event.payload
             let index = Int(truncatingIfNeeded: (payload >> 4) & 0x0FFF_FFFF)
             let position = UInt32(truncatingIfNeeded: payload >> 32)
-            switch EventKind(rawValue: payload & 15) {
-            case .arrival: arrive(index, row: position)
-            case .agentFree: agentFrees(index)
-            case .patienceEnds: patienceEnds(type: index, position: position)
-            case .ivrExit: leaveIVR(index, Issue(packed: position))
-            case .repeatArrival: enter(index, Issue(packed: position).next)
-            case .lineRelease: linesInUse -= 1
-            case .overflow: overflow(type: index, position: position)
-            case .transferDone: transferBack(slot: index)
-            case .chatEnd: chatEnds(agent: index)
-            case .breakStart: startBreak(index)
-            case .breakEnd: endBreak(index)
-            case .callbackOffer:
+            // On the raw kind: `EventKind(rawValue:)` of 16 cases is not inlined (a call per event).
+            switch payload & 15 {
+            case EventKind.arrival.rawValue: arrive(index)
+            case EventKind.agentFree.rawValue: agentFrees(index)
+            case EventKind.patienceEnds.rawValue: patienceEnds(type: index, position: position)
+            case EventKind.ivrExit.rawValue: leaveIVR(index, Issue(packed: position))
+            case EventKind.repeatArrival.rawValue: enter(index, Issue(packed: position).next)
+            case EventKind.lineRelease.rawValue: linesInUse -= 1
+            case EventKind.overflow.rawValue: overflow(type: index, position: position)
+            case EventKind.transferDone.rawValue: transferBack(slot: index)
+            case EventKind.chatEnd.rawValue: chatEnds(agent: index)
+            case EventKind.breakStart.rawValue: startBreak(index)
+            case EventKind.breakEnd.rawValue: endBreak(index)
+            case EventKind.callbackOffer.rawValue:
                 // The elapsed wait reached the offer threshold, if the caller is still on the line.
                 if let call = queues[index].caller(at: position), call.deadline > now { offerCallback(type: index, position: position, call: call) }
-            case .opening: open()
-            case .closing: closeQueues()
-            case .shiftStart: startShift(index)
-            case .shiftEnd: endShift(index)
-            case nil: preconditionFailure("unknown event kind in payload \(payload)")
+            case EventKind.opening.rawValue: open()
+            case EventKind.closing.rawValue: closeQueues()
+            case EventKind.shiftStart.rawValue: startShift(index)
+            case EventKind.shiftEnd.rawValue: endShift(index)
+            default: preconditionFailure("unknown event kind in payload \(payload)")
             }
         }
         return finish()
@@ -260,8 +261,7 @@ struct ReplicationEngine {
             guard traceIndex[type] < times.count else { return }
             let time = times[traceIndex[type]]
             traceIndex[type] += 1
-            // The row rides in the event, for its recorded talk time.
-            if time <= model.horizon { schedule(.arrival, at: Swift.max(time, now), index: type, position: UInt32(traceIndex[type] - 1)) }
+            if time <= model.horizon { schedule(.arrival, at: Swift.max(time, now), index: type) }
             return
         }
         if let gap = model.stationaryGap[type] {
@@ -286,15 +286,23 @@ struct ReplicationEngine {
         }
     }
 
-    private mutating func arrive(_ type: Int, row: UInt32) {
-        scheduleNextArrival(of: type)
-        if model.anyTraceTalk && model.features[type].traceTalk {
-            recordedTalk = model.traceTalk[type]![Int(row)]
-            enter(type, Issue(attempt: 1, counted: now >= model.warmup, interval: 0))
-            recordedTalk = -1
+    private mutating func arrive(_ type: Int) {
+        if model.anyTraceTalk {
+            arriveWithRecordedTalk(type)
             return
         }
+        scheduleNextArrival(of: type)
         enter(type, Issue(attempt: 1, counted: now >= model.warmup, interval: 0))
+    }
+
+    /// A contact of a trace with handle times arrives: it talks for its row's recorded time. (Rows
+    /// are scheduled one at a time, so the row of this arrival is the one before the next.)
+    @inline(never)
+    private mutating func arriveWithRecordedTalk(_ type: Int) {
+        if let talk = model.traceTalk[type] { recordedTalk = talk[traceIndex[type] - 1] }
+        scheduleNextArrival(of: type)
+        enter(type, Issue(attempt: 1, counted: now >= model.warmup, interval: 0))
+        recordedTalk = -1
     }
 
     /// A contact of `type` arrives now: a new issue's first contact, or an attempt to call again.
@@ -649,6 +657,7 @@ struct ReplicationEngine {
 
     /// An agent comes on duty (a shift starts, a break ends): one still finishing a contact since it
     /// went off duty ends its overtime now; an idle one takes work.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
     private mutating func returnToDuty(_ agent: Int, group: Int) {
         if busy[agent] && !onDuty[agent] {
             addOvertime(agent, group: group, until: now)
@@ -664,6 +673,7 @@ struct ReplicationEngine {
     /// A break starts: its agents go off duty for its length (one busy finishes the contact in hand
     /// first, and that time counts as overtime, as at the end of a shift); the group's staffed time
     /// loses the break.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
     private mutating func startBreak(_ index: Int) {
         let pause = breaks[index]
         let (group, first, shift) = shifts[pause.shift]
@@ -678,6 +688,7 @@ struct ReplicationEngine {
     }
 
     /// A break ends: its agents are back on duty.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
     private mutating func endBreak(_ index: Int) {
         let pause = breaks[index]
         let (group, first, shift) = shifts[pause.shift]
@@ -800,6 +811,7 @@ struct ReplicationEngine {
     ///
     /// - Complexity: O(groups) when an idle agent is found, otherwise O(agents of the groups with a
     ///   concurrency above 1): only scenarios with chats pay for it.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
     private mutating func chatAgent(for type: Int, waited: Double) -> Int? {
         var best = -1
         var bestHeld = Int32.max
@@ -830,6 +842,7 @@ struct ReplicationEngine {
 
     /// The agent answers a chat: it holds one more, and the chat's talk grows by the type's growth for
     /// each other chat in hand. The agent counts as busy from its first chat to the end of its last.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
     private mutating func startChat(agent: Int, type: Int, call: WaitingCall) {
         let group = Int(groupOfAgent[agent])
         let held = chatsHeld[agent] + 1
@@ -865,6 +878,7 @@ struct ReplicationEngine {
 
     /// One of the agent's chats ends (talk and after-call work): with chats left, the agent takes
     /// waiting chats into the free slot; after its last, it is free as after a call.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
     private mutating func chatEnds(agent: Int) {
         let group = Int(groupOfAgent[agent])
         chatsHeld[agent] -= 1
@@ -878,6 +892,7 @@ struct ReplicationEngine {
     }
 
     /// An agent holding chats takes the longest-waiting chats of its skills while it has free slots.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
     private mutating func takeWaitingChats(agent: Int, group: Int) {
         while Int(chatsHeld[agent]) < model.concurrency[group], let type = oldestWaitingChat(for: group), let call = queues[type].front() {
             queues[type].removeFront()
@@ -887,6 +902,7 @@ struct ReplicationEngine {
     }
 
     /// As ``oldestWaitingCall(for:)``, among the group's chat skills only.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
     private mutating func oldestWaitingChat(for group: Int) -> Int? {
         var bestType = -1
         var bestArrival = Double.infinity
@@ -913,6 +929,7 @@ struct ReplicationEngine {
     }
 
     /// Adds the agent's busy time from its first chat in hand to `time` (its last chat ended).
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
     private mutating func addChatBusy(agent: Int, group: Int, until time: Double) {
         groupTallies[group].busySeconds += windowOverlap(chatBusySince[agent], time)
         calendar.spread(from: chatBusySince[agent], to: time, within: model.warmup, model.horizon, weight: 1, into: &intervalBusy)
