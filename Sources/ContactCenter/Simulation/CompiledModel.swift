@@ -25,6 +25,7 @@ struct CompiledModel: Sendable {
     /// Per call type: recorded arrival times replayed instead of a Poisson process (`nil`: none).
     private(set) var traces: [[Double]?]
     /// Per call type: the recorded talk time of each arrival of its trace, in seconds (`nil`: drawn).
+    /// (Read only for such traces, and shared by replications like `concurrency`.)
     private(set) var traceTalk: [[Double]?]
     /// Per call type: which optional features it uses. Plain flags, read on every contact: reading
     /// the feature itself would copy a value holding a `Distribution` (a retain and a release).
@@ -48,16 +49,16 @@ struct CompiledModel: Sendable {
     private(set) var targets: [Double]
     /// Per call type: whether it is email (no line, never dropped at closing).
     private(set) var isEmail: [Bool]
-    /// Per call type: whether its contacts hold a trunk line (voice only; chats and emails do not).
-    private(set) var usesLine: [Bool]
-    /// Per chat call type: the growth of its talk time per other chat the agent holds, a fraction.
-    private(set) var chatGrowth: [Double]
     /// Whether any call type is a chat (agents then may hold several contacts at once).
     private(set) var anyChat = false
     /// Whether any call type replays recorded talk times from its trace.
     private(set) var anyTraceTalk = false
-    /// Per group: chats an agent may hold at once.
+    /// Per group: chats an agent may hold at once. (Read only when chats are simulated, and so
+    /// shared by replications rather than copied: `withPrivateStorage` leaves it alone.)
     private(set) var concurrency: [Int]
+    /// Per call type: for a chat, the growth of its talk per other chat the agent holds, a fraction
+    /// (shared by replications like `concurrency`).
+    private(set) var chatGrowth: [Double]
     /// Trunk lines of the center (`nil`: unlimited).
     let lines: Int?
     /// Per call type: the stable hash of its name, the subject of its random streams, so adding or
@@ -128,9 +129,8 @@ struct CompiledModel: Sendable {
         meanWork = scenario.callTypes.map { $0.handleTime.mean + ($0.wrapUp?.mean ?? 0) }
         targets = scenario.callTypes.map { $0.channel == .email ? $0.responseTargetSeconds : scenario.serviceLevel.targetSeconds }
         isEmail = scenario.callTypes.map { $0.channel == .email }
-        usesLine = scenario.callTypes.map { $0.channel == .voice }
-        chatGrowth = scenario.callTypes.map(\.handleTimeGrowthPerChat)
         concurrency = scenario.agentGroups.map(\.concurrency)
+        chatGrowth = scenario.callTypes.map(\.handleTimeGrowthPerChat)
         lines = scenario.lines
         streamSubjects = scenario.callTypes.map { stableHash($0.name) }
         let typeIndex = Dictionary(uniqueKeysWithValues: scenario.callTypes.enumerated().map { ($1.name, $0) })
@@ -163,7 +163,8 @@ struct CompiledModel: Sendable {
             flags.append(Features(
                 trace: traces[type] != nil, ivr: ivr[type] != nil, redial: redial[type] != nil, retry: retry[type] != nil,
                 callback: callback[type] != nil, overflow: !overflowDelays[type].isEmpty, traceTalk: traceTalk[type] != nil,
-                chat: scenario.callTypes[type].channel == .chat, misroutingShare: misrouting[type]?.share ?? 0))
+                chat: scenario.callTypes[type].channel == .chat, usesLine: scenario.callTypes[type].channel == .voice,
+                misroutingShare: misrouting[type]?.share ?? 0))
         }
         features = flags
         anyCallbacks = flags.contains { $0.callback }
@@ -180,7 +181,6 @@ struct CompiledModel: Sendable {
         copy.openRates = openRates.map { $0 }
         copy.closedRates = closedRates.map { $0 }
         copy.traces = traces.map { $0 }
-        copy.traceTalk = traceTalk.map { $0 }
         copy.features = features.map { $0 }
         copy.talk = talk.map { $0 }
         copy.wrapUp = wrapUp.map { $0 }
@@ -194,9 +194,6 @@ struct CompiledModel: Sendable {
         copy.meanWork = meanWork.map { $0 }
         copy.targets = targets.map { $0 }
         copy.isEmail = isEmail.map { $0 }
-        copy.usesLine = usesLine.map { $0 }
-        copy.chatGrowth = chatGrowth.map { $0 }
-        copy.concurrency = concurrency.map { $0 }
         copy.streamSubjects = streamSubjects.map { $0 }
         copy.eligibleGroups = eligibleGroups.map { $0.map { $0 } }
         copy.overflowDelays = overflowDelays.map { $0.map { $0 } }
@@ -214,6 +211,8 @@ struct CompiledModel: Sendable {
         var traceTalk = false
         /// A chat: agents may hold several at once, and its talk grows with the chats in hand.
         var chat = false
+        /// Whether its contacts hold a trunk line (voice only; chats and emails do not).
+        var usesLine = true
         var misroutingShare = 0.0
     }
 

@@ -321,7 +321,7 @@ struct ReplicationEngine {
             if calendar.closedCalls == .carryOver { carried[type].append((now, issue)) }
             return
         }
-        if let lines = model.lines, model.usesLine[type] {
+        if let lines = model.lines, model.features[type].usesLine {
             if linesInUse >= lines {
                 if counted { tallies[type].blocked += 1 }
                 if model.features[type].redial { tryAgain(type, issue, rule: model.redial[type]) }
@@ -365,7 +365,7 @@ struct ReplicationEngine {
 
     private mutating func leaveIVR(_ type: Int, _ issue: Issue, ivr: IVRStage) {
         if ivrStreams[type].nextOpenUnit() < ivr.containment {
-            if model.lines != nil && model.usesLine[type] { linesInUse -= 1 }
+            if model.lines != nil && model.features[type].usesLine { linesInUse -= 1 }
             if issue.contactCounted { tallies[type].contained += 1 }
             if ivr.falseContainment > 0 && ivrStreams[type].nextOpenUnit() < ivr.falseContainment {
                 scheduleRepeat(type, issue, after: ivr.falseContainmentDelay!.sample(using: &repeatDelayStreams[type]))
@@ -517,7 +517,7 @@ struct ReplicationEngine {
                 queues[type].removeFront()
                 noteWaitingChange(by: -1)
                 let owner = call.owner(inQueue: type)
-                if model.lines != nil && model.usesLine[owner] { linesInUse -= 1 }
+                if model.lines != nil && model.features[owner].usesLine { linesInUse -= 1 }
                 guard call.issue.contactCounted else { continue }
                 if call.isTransferLeg {
                     tallies[owner].waitOfOther += now - call.arrival  // answered already: not dropped
@@ -1003,7 +1003,7 @@ struct ReplicationEngine {
             if end <= model.horizon { schedule(.transferDone, at: end, index: slot) }
             return
         }
-        if model.lines != nil && model.usesLine[owner] {
+        if model.lines != nil && model.features[owner].usesLine {
             // The line is free when the talk ends (after-call work needs none).
             if now + call.talk <= model.horizon { schedule(.lineRelease, at: now + call.talk) }
         }
@@ -1019,7 +1019,7 @@ struct ReplicationEngine {
     private mutating func abandon(_ call: WaitingCall, type queue: Int) {
         let type = call.owner(inQueue: queue)
         noteWaitingChange(by: -1)
-        if model.lines != nil && model.usesLine[type] { linesInUse -= 1 }
+        if model.lines != nil && model.features[type].usesLine { linesInUse -= 1 }
         if model.features[type].redial { tryAgain(type, call.issue, rule: model.redial[type]) }
         guard call.issue.contactCounted else { return }
         let wait = call.deadline - call.arrival
