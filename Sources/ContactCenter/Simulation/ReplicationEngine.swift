@@ -86,7 +86,8 @@ struct ReplicationEngine {
     private var firstAgent: [Int] = []
     /// Per shift (all groups, flattened): its group, its first agent and the shift.
     private var shifts: [(group: Int, firstAgent: Int, shift: Shift)] = []
-    /// Per shift: its breaks, as a range of `breaks`.
+    /// Per shift: its breaks, as a range of `breaks` (empty when no shift has breaks, so that
+    /// scenarios without breaks allocate nothing for them).
     private var shiftBreaks: [Range<Int>] = []
     /// Every break of every shift: its shift, its start and end (seconds after midnight), and its
     /// agents (offsets from the shift's first agent, wrapping around the shift's agents).
@@ -160,6 +161,7 @@ struct ReplicationEngine {
             var next = 0
             firstAgent = model.groupAgents.map { agents in defer { next += agents }; return next }
         }
+        let anyBreaks = model.groupShifts.contains { $0.contains { !$0.breaks.isEmpty } }
         for (group, agents) in model.groupAgents.enumerated() {
             let first = groupOfAgent.count
             groupOfAgent.append(contentsOf: repeatElement(Int32(group), count: agents))
@@ -173,11 +175,13 @@ struct ReplicationEngine {
             } else {
                 var next = first
                 for shift in model.groupShifts[group] {
-                    let lower = breaks.count
-                    for (pause, agents) in zip(shift.breaks, shift.breakAgents()) {
-                        breaks.append((shifts.count, pause.start, pause.start + pause.durationSeconds, agents.firstOffset, agents.count))
+                    if anyBreaks {
+                        let lower = breaks.count
+                        for (pause, agents) in zip(shift.breaks, shift.breakAgents()) {
+                            breaks.append((shifts.count, pause.start, pause.start + pause.durationSeconds, agents.firstOffset, agents.count))
+                        }
+                        shiftBreaks.append(lower..<breaks.count)
                     }
-                    shiftBreaks.append(lower..<breaks.count)
                     shifts.append((group, next, shift))
                     next += shift.agents
                 }
@@ -648,7 +652,7 @@ struct ReplicationEngine {
         for agent in first..<(first + shift.agents) { returnToDuty(agent, group: group) }
         // Today's breaks of the shift.
         let midnight = (now / 86_400).rounded(.down) * 86_400
-        for pause in shiftBreaks[index] where midnight + breaks[pause].start < model.horizon {
+        for pause in shiftBreaks.isEmpty ? 0..<0 : shiftBreaks[index] where midnight + breaks[pause].start < model.horizon {
             schedule(.breakStart, at: midnight + breaks[pause].start, index: pause)
             if midnight + breaks[pause].end <= model.horizon { schedule(.breakEnd, at: midnight + breaks[pause].end, index: pause) }
         }
