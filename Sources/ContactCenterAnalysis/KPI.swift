@@ -82,6 +82,9 @@ public enum KPICatalog {
         KPIDefinition(key: "answerRate", label: "answer rate", unit: .share) {
             ratio(Double($0.contacts.answered), Double($0.contacts.offered))
         },
+        KPIDefinition(key: "chatHonouredRate", label: "chats honoured", unit: .share) {
+            ratio(Double($0.contacts.chatsAnswered), Double($0.contacts.chatsOffered))
+        },
         KPIDefinition(key: "averageSpeedOfAnswer", label: "average speed of answer", unit: .seconds) {
             ratio($0.contacts.waitOfAnswered, Double($0.contacts.answered))
         },

@@ -159,6 +159,8 @@ public enum StaffingSearch {
             var group = AgentGroup(name: "staff", agents: agents.reduce(0, +), skills: scenario.callTypes.map(\.name))
             group.shifts = layeredShifts(agents, open: calendar.open, step: step)
             group.shrinkage = shrinkage
+            // Chats keep the concurrency of the groups that take them (the Erlang start counts a chat as a call).
+            group.concurrency = scenario.agentGroups.map(\.concurrency).max() ?? 1
             pooled.agentGroups = [group]
             pooled.routing = .longestIdleAgent
             pooled.costs?.outsourced = []

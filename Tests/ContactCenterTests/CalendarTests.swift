@@ -256,3 +256,47 @@ import Testing
         #expect(problems(text).contains("callTypes[0].patience: an email has no \"patience\" (it waits in its queue until answered); remove it"), "\(problems(text))")
     }
 }
+
+/// Breaks in shifts: agents off duty for the break, after finishing the contact in hand.
+@Suite struct BreakTests {
+    func scenario(breaks: String, chats: Bool = false, perHour: Double = 600) throws -> Scenario {
+        try readScenario("""
+            {"ccsimVersion": 1, "name": "breaks", "simulation": {"days": 3, "replications": 4, "seed": 41},
+             "calendar": {"open": "08:00", "close": "16:00", "intervalMinutes": 15},
+             "callTypes": [{"name": "a", \(chats ? #""channel": "chat","# : "") "arrivals": {"perHour": \(perHour)},
+                            "handleTime": {"distribution": "deterministic", "value": 60}}],
+             "agentGroups": [{"name": "g", "skills": ["a"], \(chats ? #""concurrency": 3,"# : "")
+                              "shifts": [{"start": "08:00", "end": "16:00", "agents": 4, "breaks": \(breaks)}]}]}
+            """)
+    }
+
+    /// Overloaded agents (callers never hang up) all break at 12:00 for 30 minutes: the contact in
+    /// hand at 12:00 ends by 12:01, so 12:15-12:30 sees no work at all and 12:00-12:15 at most a
+    /// minute per agent; staffed time less overtime drops by exactly the break, 4 agents × 30 min a
+    /// day. With chats, each agent may finish up to 3 chats in hand.
+    @Test(arguments: [false, true])
+    func noContactIsHandledDuringABreak(chats: Bool) throws {
+        let with = try Simulation(scenario: try scenario(breaks: #"[{"start": "12:00", "minutes": 30}]"#, chats: chats)).run(threads: 2)
+        let without = try Simulation(scenario: try scenario(breaks: "[]", chats: chats)).run(threads: 2)
+        let breakInterval = 16, nextInterval = 17  // 12:00 and 12:15, from 08:00 in 15-minute steps
+        for (on, off) in zip(with, without) {
+            #expect(on.intervalBusySeconds[nextInterval] == 0)
+            #expect(on.intervalBusySeconds[breakInterval] <= 4 * 60 * 3 + 1e-9)
+            #expect(off.intervalBusySeconds[nextInterval] > 900 * 4 * 3 * 0.9)  // busy without the break
+            let scheduled = { (result: ReplicationResult) in result.agentGroups[0].staffedSeconds - result.agentGroups[0].overtimeSeconds }
+            #expect(abs(scheduled(off) - scheduled(on) - 4 * 1800 * 3) < 1e-6, "\(scheduled(off)) vs \(scheduled(on))")
+            #expect(on.intervalStaffedSeconds[nextInterval] == 0)
+        }
+    }
+
+    /// Staggered lunch: half the shift at 12:00, the other half at 12:30 (agents taken in turn). No
+    /// arrivals, so staffed time is exactly the schedule: 2 agents on duty from 12:00 to 13:00.
+    @Test func breaksStaggerTheShiftsAgents() throws {
+        let s = try scenario(breaks: #"[{"start": "12:00", "minutes": 30, "agents": 2}, {"start": "12:30", "minutes": 30, "agents": 2}]"#, perHour: 0)
+        #expect(s.agentGroups[0].shifts[0].breakAgents().map(\.firstOffset) == [0, 2])
+        let result = try Simulation(scenario: s).run(threads: 1)[0]
+        let perDay = result.intervalStaffedSeconds.map { $0 / 3 / 900 }  // agents on duty per interval
+        #expect(perDay[15] == 4 && perDay[16] == 2 && perDay[17] == 2 && perDay[18] == 2 && perDay[19] == 2 && perDay[20] == 4)
+        #expect(result.agentGroups[0].staffedSeconds == 3 * (8 * 4 - 2) * 3600)
+    }
+}

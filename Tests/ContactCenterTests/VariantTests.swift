@@ -5,6 +5,30 @@ import Testing
 
 @Suite struct VariantTests {
     /// The examples of RFC 7396, appendix A.
+    /// A trace with a second column replays each contact's recorded talk time: one agent, contacts an
+    /// hour apart (each answered at once), their talk lands exactly in the interval they arrived in,
+    /// in the order of the file, through an IVR too (contacts leave it in the order they entered).
+    @Test(arguments: [false, true])
+    func aTraceReplaysRecordedHandleTimes(ivr: Bool) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("calls.csv", "time,talk\n29400,100\n33000,200.5,\n36600,300\n36660,50\n40200,400\n")
+        let file = try folder.write("s.json", """
+            {"ccsimVersion": 1, "name": "trace", "simulation": {"days": 1, "replications": 2, "seed": 5},
+             "calendar": {"open": "08:00", "close": "12:00", "intervalMinutes": 60},
+             "callTypes": [{"name": "a", "arrivals": {"trace": "calls.csv"}, \(ivr ? #""ivr": {"durationSeconds": 30, "containment": 0},"# : "")
+                            "handleTime": {"distribution": "exponential", "mean": 60},
+                            "wrapUp": {"distribution": "deterministic", "value": 10}}],
+             "agentGroups": [{"name": "g", "agents": 2, "skills": ["a"]}]}
+            """)
+        let s = try ScenarioReader.read(contentsOf: file)
+        #expect(s.callTypes[0].traceHandleTimes == [100, 200.5, 300, 50, 400])
+        for result in try Simulation(scenario: s).run(threads: 1) {
+            #expect(result.intervals.map(\.talkTime) == [100, 200.5, 350, 400])
+            #expect(result.overall.wrapUpTime == 50)  // after-call work is still drawn
+            #expect(result.overall.maxWait == 0)
+        }
+    }
+
     @Test(arguments: [
         (#"{"a":"b"}"#, #"{"a":"c"}"#, #"{"a":"c"}"#),
         (#"{"a":"b"}"#, #"{"b":"c"}"#, #"{"a":"b","b":"c"}"#),
@@ -104,7 +128,12 @@ import Testing
 
     @Test(arguments: [
         ("10\n5\n", "callTypes[0].arrivals.trace: the trace calls.csv, line 2: expected times in ascending order, found 5 after 10"),
-        ("10,240\n", "callTypes[0].arrivals.trace: the trace calls.csv, line 1: only arrival times are replayed by this version; remove the other columns"),
+        ("10,240,3\n", "callTypes[0].arrivals.trace: the trace calls.csv, line 1: expected at most two columns (arrival time, handle time in seconds), found 3"),
+        ("10,240\n20\n", "callTypes[0].arrivals.trace: the trace calls.csv, line 2: expected a handle time in seconds after the arrival time, as on the first line"),
+        ("time,talk\n10\n20,240\n", "callTypes[0].arrivals.trace: the trace calls.csv, line 3: expected only an arrival time, as on the first line (give handle times on every line or on none)"),
+        ("10,240\n20,-1\n", "callTypes[0].arrivals.trace: the trace calls.csv, line 2: expected a handle time in seconds from 1e-6 to 1e9, found \"-1\""),
+        ("10,240\n20,4 min\n", "callTypes[0].arrivals.trace: the trace calls.csv, line 2: expected a handle time in seconds from 1e-6 to 1e9, found \"4 min\""),
+        ("10,0\n", "callTypes[0].arrivals.trace: the trace calls.csv, line 1: expected a handle time in seconds from 1e-6 to 1e9, found \"0\""),
         ("time\n-3\n", "callTypes[0].arrivals.trace: the trace calls.csv, line 2: expected an arrival time in seconds ≥ 0, found \"-3\""),
     ])
     func brokenTracesAreClearErrors(content: String, message: String) throws {

@@ -91,7 +91,7 @@ func config(_ name: String) -> String { packageRoot.appendingPathComponent("conf
         #expect(outcome.standardOutput.isEmpty)
         #expect(outcome.standardError == """
             \(file): callTypes[0].handleTime.mean: expected a mean in seconds from 1e-6 to 1e9, found -3
-            \(file): agentGroups[0].colour: unknown key "colour"; expected one of: agents, name, shifts, shrinkage, skills
+            \(file): agentGroups[0].colour: unknown key "colour"; expected one of: agents, concurrency, name, shifts, shrinkage, skills
 
             """)
         let run = CommandLineTool.execute(["run", file])

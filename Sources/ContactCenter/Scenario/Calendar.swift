@@ -85,11 +85,47 @@ public struct Shift: Sendable, Equatable {
     public var end: Double
     /// Agents on the shift.
     public var agents: Int
+    /// Breaks during the shift, in order of time and not overlapping; each inside the shift and
+    /// ending before it does.
+    public var breaks: [ShiftBreak] = []
 
     /// Creates a shift.
-    public init(start: Double, end: Double, agents: Int) {
+    public init(start: Double, end: Double, agents: Int, breaks: [ShiftBreak] = []) {
         self.start = start
         self.end = end
+        self.agents = agents
+        self.breaks = breaks
+    }
+
+    /// The agents of the shift (offsets from its first agent, `0..<agents`) who take each break: break
+    /// `i` takes its `agents` (all of the shift's when `nil`) in turn, after those of the breaks before
+    /// it, wrapping around the shift's agents; so `[{12:00, 2 agents}, {12:30, 2 agents}]` on a shift
+    /// of 4 staggers the lunch break.
+    /// - Returns: per break, its first offset and its number of agents.
+    public func breakAgents() -> [(firstOffset: Int, count: Int)] {
+        var next = 0
+        return breaks.map { pause in
+            let count = Swift.min(pause.agents ?? agents, agents)
+            defer { next = agents > 0 ? (next + count) % agents : 0 }
+            return (next, count)
+        }
+    }
+}
+
+/// A break of some or all agents of a shift: off duty from `start` for `durationSeconds`. An agent
+/// busy at the start finishes the contact in hand first, as at the end of a shift.
+public struct ShiftBreak: Sendable, Equatable {
+    /// Start, seconds after midnight.
+    public var start: Double
+    /// Length, in seconds.
+    public var durationSeconds: Double
+    /// Agents of the shift who take it (`nil`: all of them).
+    public var agents: Int?
+
+    /// Creates a break.
+    public init(start: Double, durationSeconds: Double, agents: Int? = nil) {
+        self.start = start
+        self.durationSeconds = durationSeconds
         self.agents = agents
     }
 }

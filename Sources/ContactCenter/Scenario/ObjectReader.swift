@@ -118,6 +118,14 @@ final class ObjectReader {
         }
     }
 
+    /// A key of the format that belongs elsewhere: `message` says where, and the key is never
+    /// suggested for a typo here.
+    func rejectMisplaced(_ key: String, _ message: String) {
+        consumed.insert(key)
+        unimplemented.insert(key)
+        if has(key) { problem(key, message) }
+    }
+
     /// Records a problem for every key that nobody asked for, suggesting the closest known key.
     func rejectUnknownKeys() {
         for member in members where !consumed.contains(member.key) {

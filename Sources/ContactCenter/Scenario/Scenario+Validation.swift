@@ -46,7 +46,14 @@ extension Scenario {
             case .trace(let times):
                 check(zip(times, times.dropFirst()).allSatisfy { $0 <= $1 } && times.allSatisfy { $0 >= 0 && $0.isFinite },
                       "\(path).arrivals.trace", "expected arrival times ≥ 0 in ascending order")
+                if let handles = callType.traceHandleTimes {
+                    check(handles.count == times.count && handles.allSatisfy { $0 >= 1e-6 && $0 <= ScenarioReader.maximumDuration },
+                          "\(path).arrivals.trace", "expected one handle time from 1e-6 to 1e9 seconds per arrival of the trace")
+                }
             case nil: break
+            }
+            if case .trace = callType.profile {} else {
+                check(callType.traceHandleTimes == nil, "\(path).arrivals", "expected handle times only with a trace")
             }
             check((0...1).contains(callType.firstContactResolution), "\(path).firstContactResolution", "expected a probability from 0 to 1")
             for (key, rule) in [("retry", callType.retry), ("redial", callType.redial)] {
@@ -58,7 +65,15 @@ extension Scenario {
                 check(callType.responseTargetSeconds > 0 && callType.responseTargetSeconds <= ScenarioReader.maximumDuration,
                       "\(path).responseTargetSeconds", "expected seconds from 1e-6 to 1e9")
             }
+            if callType.channel == .chat {
+                check(callType.callback == nil && callType.misrouting == nil, path, "expected a chat without callback or misrouting")
+            }
+            check(callType.handleTimeGrowthPerChat >= 0 && callType.handleTimeGrowthPerChat <= 10
+                  && (callType.handleTimeGrowthPerChat == 0 || callType.channel == .chat),
+                  "\(path).handleTimeGrowthPerChat", "expected a fraction from 0 to 10, on a chat call type only")
             if let misrouting = callType.misrouting {
+                check(!callTypes.contains { $0.name == misrouting.to && $0.channel == .chat }, "\(path).misrouting.to",
+                      "expected a call type that is not a chat (transfers are modelled for calls and emails only)")
                 check((0...1).contains(misrouting.share), "\(path).misrouting.share", "expected a probability from 0 to 1")
                 check(callTypes.contains { $0.name == misrouting.to } && misrouting.to != callType.name, "\(path).misrouting.to",
                       "expected the name of another call type, found \"\(misrouting.to)\"")
@@ -84,9 +99,20 @@ extension Scenario {
             for (s, shift) in group.shifts.enumerated() {
                 check(shift.start >= 0 && shift.start < shift.end && shift.end <= 86_400 && shift.agents >= 0,
                       "\(path).shifts[\(s)]", "expected 00:00 ≤ start < end ≤ 24:00 and agents ≥ 0")
+                var previousEnd = shift.start
+                for (b, pause) in shift.breaks.enumerated() {
+                    check(pause.start >= previousEnd && pause.durationSeconds > 0 && pause.start + pause.durationSeconds < shift.end
+                          && (pause.agents ?? 0) >= 0 && (pause.agents ?? 0) <= shift.agents,
+                          "\(path).shifts[\(s)].breaks[\(b)]",
+                          "expected a break inside the shift, ending before it, after the previous break, for at most the shift's agents")
+                    previousEnd = pause.start + pause.durationSeconds
+                }
             }
             check(group.shrinkage >= 0 && group.shrinkage <= 0.95, "\(path).shrinkage", "expected a share of paid time from 0 to 0.95")
             check(!group.skills.isEmpty, "\(path).skills", "expected at least one skill")
+            check(group.concurrency >= 1 && group.concurrency <= 1000, "\(path).concurrency", "expected a whole number of chats from 1 to 1000")
+            check(group.concurrency == 1 || callTypes.contains { $0.channel == .chat && group.skills.contains($0.name) },
+                  "\(path).concurrency", "a concurrency above 1 is for groups that serve chats, and \"\(group.name)\" has no chat skill")
             for (s, skill) in group.skills.enumerated() {
                 check(names.contains(skill), "\(path).skills[\(s)]", "skill \"\(skill)\" names no call type")
             }

@@ -98,6 +98,9 @@ public struct CallType: Sendable, Equatable {
     public var patience: Distribution?
     /// Demand that varies over the day; when set it replaces `arrivalsPerHour` during opening hours.
     public var profile: DemandProfile?
+    /// With a `trace` profile: the talk time of each recorded contact, in seconds, one per arrival of
+    /// the trace and in its order; `nil` draws every talk from `handleTime`.
+    public var traceHandleTimes: [Double]?
     /// Arrival rate while the center is closed, in contacts per hour (0 by default).
     public var closedPerHour: Double = 0
     /// The IVR calls pass through before the queue; `nil` means none.
@@ -112,11 +115,15 @@ public struct CallType: Sendable, Equatable {
     public var callback: CallbackOffer?
     /// Contacts that first reach the wrong queue and are transferred (`nil`: none).
     public var misrouting: Misrouting?
-    /// `voice` or `email`: an email never abandons, uses no trunk line, is never dropped at closing,
+    /// `voice`, `chat` or `email`: a chat uses no trunk line and an agent may hold several at once (its
+    /// group's `concurrency`); an email never abandons, uses no trunk line, is never dropped at closing,
     /// and is answered within `responseTargetSeconds` rather than the voice service-level target.
     public var channel: Channel = .voice
     /// For email: the response-time target, in seconds (24 hours by default).
     public var responseTargetSeconds: Double = 86_400
+    /// For chat: how much a chat's talk time grows for each other chat the agent holds when it answers
+    /// this one, a fraction ≥ 0 (0.25: a chat answered as the agent's third runs 1.5 × its drawn talk).
+    public var handleTimeGrowthPerChat: Double = 0
 
     /// Whether any contact of this type ever arrives.
     public var hasArrivals: Bool {
@@ -160,6 +167,9 @@ public struct AgentGroup: Sendable, Equatable {
     /// Share of paid time agents are not available (breaks, meetings, training, absence), in [0, 1):
     /// paid hours = staffed hours / (1 − shrinkage), and scheduled agents = required / (1 − shrinkage).
     public var shrinkage = 0.0
+    /// Chats an agent of the group may hold at once, in chats (1 by default). Calls and emails are
+    /// always one at a time, and an agent holding a chat takes no call or email.
+    public var concurrency: Int = 1
 
     /// The priority of skill `index` (1 when not given).
     public func priority(ofSkill index: Int) -> Int { index < skillPriorities.count ? skillPriorities[index] : 1 }
@@ -179,6 +189,8 @@ public struct AgentGroup: Sendable, Equatable {
 public enum Channel: String, Sendable, Equatable, CaseIterable {
     /// Phone calls.
     case voice
+    /// Web chats: no trunk line; an agent may hold up to its group's `concurrency` chats at once.
+    case chat
     /// Emails: no abandonment, no trunk line, a response-time target.
     case email
 }

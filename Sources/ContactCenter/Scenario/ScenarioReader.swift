@@ -338,22 +338,29 @@ struct ScenarioDecoder {
     func decodeCallType(_ value: JSONValue, path: String, calendar: BusinessCalendar?) -> CallType? {
         guard let reader = ObjectReader(value, path: path, problems: problems) else { return nil }
         let name = reader.string("name", required: true, expected: nameExpectation, accept: isValidName)
-        var channel = Channel.voice
-        if let name = reader.string("channel", expected: "\"voice\" or \"email\"", accept: { ["voice", "chat", "email"].contains($0) }) {
-            if let known = Channel(rawValue: name) {
-                channel = known
-            } else {
-                reader.problem("channel", "channel \"\(name)\" is part of the scenario format but not simulated by this version of ccsim; use \"voice\" or \"email\"")
-            }
-        }
+        let channelName = reader.string("channel", expected: "\"voice\", \"chat\" or \"email\"", accept: { Channel(rawValue: $0) != nil })
+        let channel = channelName.flatMap(Channel.init) ?? .voice
         let responseTarget = reader.number("responseTargetSeconds", expected: "a number of seconds from 1e-6 to 1e9", accept: isPositiveDuration)
         if channel == .email {
             for key in ["patience", "ivr", "callback", "redial"] where reader.has(key) {
                 reader.problem(key, "an email has no \"\(key)\" (it waits in its queue until answered); remove it")
             }
         } else if reader.has("responseTargetSeconds") {
-            reader.problem("responseTargetSeconds", "a response-time target is for emails; voice calls use serviceLevel.targetSeconds")
+            reader.problem("responseTargetSeconds", "a response-time target is for emails; \(channel == .chat ? "chats" : "voice calls") use serviceLevel.targetSeconds")
         }
+        if channel == .chat {
+            for key in ["callback", "misrouting"] where reader.has(key) {
+                reader.problem(key, "a chat has no \"\(key)\" (\(key == "callback" ? "virtual hold is for calls" : "transfers are modelled for calls and emails only")); remove it")
+            }
+        }
+        let growth = reader.number("handleTimeGrowthPerChat", expected: "a fraction from 0 to 10 (0.25: +25 % talk per other chat in hand)") {
+            $0 >= 0 && $0 <= 10
+        }
+        if reader.has("handleTimeGrowthPerChat") && channel != .chat {
+            reader.problem("handleTimeGrowthPerChat", "a handle-time growth per chat is for call types with \"channel\": \"chat\"")
+        }
+        reader.rejectMisplaced(
+            "concurrency", "the chats an agent holds at once are set per agent group: move \"concurrency\" to agentGroups[…] (see the README)")
         let arrivals = reader.object("arrivals", required: true, expected: "an object such as {\"perHour\": 25}").flatMap {
             decodeArrivals($0, calendar: calendar)
         }
@@ -367,8 +374,12 @@ struct ScenarioDecoder {
         let ivr = reader.object("ivr").flatMap(decodeIVR)
         let callback = reader.object("callback").flatMap(decodeCallback)
         let misrouting = reader.object("misrouting").flatMap(decodeMisrouting)
-        reader.rejectUnimplemented(["priority", "concurrency"])
+        reader.rejectUnimplemented(["priority"])
         reader.rejectUnknownKeys()
+        if reader.has("channel") && channelName == nil { return nil }
+        if reader.has("handleTimeGrowthPerChat") && (growth == nil || channel != .chat) { return nil }
+        if reader.has("concurrency") { return nil }
+        if channel == .chat && (reader.has("callback") || reader.has("misrouting")) { return nil }
         if reader.has("wrapUp") && wrapUp == nil { return nil }
         if reader.has("patience") && patience == nil { return nil }
         if (reader.has("firstContactResolution") && resolution == nil) || (reader.has("retry") && retry == nil)
@@ -383,6 +394,7 @@ struct ScenarioDecoder {
             wrapUp: wrapUp, patience: patience)
         callType.profile = arrivals.profile
         callType.closedPerHour = arrivals.closedPerHour
+        callType.traceHandleTimes = arrivals.handleTimes
         callType.firstContactResolution = resolution ?? 1
         callType.retry = retry
         callType.redial = redial
@@ -391,13 +403,16 @@ struct ScenarioDecoder {
         callType.misrouting = misrouting
         callType.channel = channel
         if let responseTarget { callType.responseTargetSeconds = responseTarget }
+        callType.handleTimeGrowthPerChat = growth ?? 0
         if channel == .email && (callType.patience != nil || ivr != nil || callback != nil || redial != nil) { return nil }
         return callType
     }
 
     /// The arrival pattern: exactly one of `perHour`, `perDay` (with an optional `profile`) and
     /// `perInterval`, plus an optional `closedPerHour`.
-    func decodeArrivals(_ reader: ObjectReader, calendar: BusinessCalendar?) -> (perHour: Double, profile: DemandProfile?, closedPerHour: Double)? {
+    func decodeArrivals(
+        _ reader: ObjectReader, calendar: BusinessCalendar?
+    ) -> (perHour: Double, profile: DemandProfile?, closedPerHour: Double, handleTimes: [Double]?)? {
         let rateExpected = "a rate in contacts per hour: 0, or from 1e-9 to 1e9"
         let isRate = { (x: Double) in x == 0 || (x >= ScenarioReader.minimumRate && x <= ScenarioReader.maximumRate) }
         let given = ["perHour", "perDay", "perInterval", "trace"].filter(reader.has)
@@ -406,7 +421,9 @@ struct ScenarioDecoder {
                 ? "missing key \"perHour\", \"perDay\", \"perInterval\" or \"trace\" (expected the demand of the call type)"
                 : "give one of \"perHour\", \"perDay\", \"perInterval\" and \"trace\", not \(given.joined(separator: " and "))")
         }
-        let trace = reader.string("trace", expected: "the path of a CSV file of arrival times, relative to the scenario file", accept: { !$0.isEmpty })
+        let trace = reader.string(
+            "trace", expected: "the path of a CSV file of arrival times (and optionally handle times), relative to the scenario file",
+            accept: { !$0.isEmpty })
             .flatMap { readTrace($0, reader: reader) }
         let perHour = reader.number("perHour", expected: rateExpected, accept: isRate)
         let perDay = reader.number("perDay", expected: "a number of contacts a day: 0, or from 1e-9 to 1e10") {
@@ -444,22 +461,23 @@ struct ScenarioDecoder {
         switch given[0] {
         case "perHour":
             guard let perHour else { return nil }
-            return (perHour, nil, closedPerHour ?? 0)
+            return (perHour, nil, closedPerHour ?? 0, nil)
         case "perDay":
             guard let perDay, reader.has("profile") == (profile != nil) else { return nil }
-            return (0, .perDay(perDay, weights: profile ?? []), closedPerHour ?? 0)
+            return (0, .perDay(perDay, weights: profile ?? []), closedPerHour ?? 0, nil)
         case "trace":
             guard let trace else { return nil }
-            return (0, .trace(trace), closedPerHour ?? 0)
+            return (0, .trace(trace.times), closedPerHour ?? 0, trace.handleTimes)
         default:
             guard let perInterval else { return nil }
-            return (0, .perInterval(perInterval), closedPerHour ?? 0)
+            return (0, .perInterval(perInterval), closedPerHour ?? 0, nil)
         }
     }
 
-    /// Arrival times from a CSV file: one time a line, in seconds from the start of the simulation
-    /// (Monday 00:00), ascending; a first line that is not a number is a header.
-    func readTrace(_ name: String, reader: ObjectReader) -> [Double]? {
+    /// Arrival times from a CSV file: one contact a line, its arrival time in seconds from the start of
+    /// the simulation (Monday 00:00), ascending, and optionally, in a second column, its handle (talk)
+    /// time in seconds, on every line or on none; a first line that is not a number is a header.
+    func readTrace(_ name: String, reader: ObjectReader) -> (times: [Double], handleTimes: [Double]?)? {
         guard let folder else {
             reader.problem("trace", "a trace is read from a file next to the scenario file; give the scenario as a file")
             return nil
@@ -473,25 +491,43 @@ struct ScenarioDecoder {
             return nil
         }
         var times: [Double] = []
+        var handleTimes: [Double] = []
+        /// Whether the rows carry a handle time (decided by the first row).
+        var withHandleTimes: Bool?
+        func fail(_ line: Int, _ message: String) -> (times: [Double], handleTimes: [Double]?)? {
+            reader.problem("trace", "the trace \(name), line \(line): \(message)")
+            return nil
+        }
         for (number, line) in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).enumerated() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let first = fields.first, !first.isEmpty else { continue }
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            while fields.count > 1, fields.last!.isEmpty { fields.removeLast() }  // trailing empty columns
+            guard let first = fields.first, !first.isEmpty || fields.count > 1 else { continue }
             guard let time = Double(first), time.isFinite, time >= 0 else {
                 if number == 0 { continue }  // a header
-                reader.problem("trace", "the trace \(name), line \(number + 1): expected an arrival time in seconds ≥ 0, found \"\(first)\"")
-                return nil
+                return fail(number + 1, "expected an arrival time in seconds ≥ 0, found \"\(first)\"")
             }
-            if fields.count > 1 && !fields.dropFirst().allSatisfy(\.isEmpty) {
-                reader.problem("trace", "the trace \(name), line \(number + 1): only arrival times are replayed by this version; remove the other columns")
-                return nil
+            if fields.count > 2 {
+                return fail(number + 1, "expected at most two columns (arrival time, handle time in seconds), found \(fields.count)")
             }
+            let hasHandle = fields.count == 2
+            if let expected = withHandleTimes, expected != hasHandle {
+                return fail(number + 1, expected
+                    ? "expected a handle time in seconds after the arrival time, as on the first line"
+                    : "expected only an arrival time, as on the first line (give handle times on every line or on none)")
+            }
+            withHandleTimes = hasHandle
             if let last = times.last, time < last {
-                reader.problem("trace", "the trace \(name), line \(number + 1): expected times in ascending order, found \(first) after \(plain(last))")
-                return nil
+                return fail(number + 1, "expected times in ascending order, found \(first) after \(plain(last))")
+            }
+            if hasHandle {
+                guard let handle = Double(fields[1]), isPositiveDuration(handle) else {
+                    return fail(number + 1, "expected a handle time in seconds from 1e-6 to 1e9, found \"\(fields[1])\"")
+                }
+                handleTimes.append(handle)
             }
             times.append(time)
         }
-        return times
+        return (times, withHandleTimes == true ? handleTimes : nil)
     }
 
     /// `{"share": s, "to": "other type", "transferTalk": distribution}`.
@@ -729,6 +765,8 @@ struct ScenarioDecoder {
                 let count = shift.integer(
                     "agents", required: true, in: 0...ScenarioReader.maximumAgents,
                     expected: "a whole number of agents from 0 to \(ScenarioReader.maximumAgents)")
+                let breakElements = shift.array(
+                    "breaks", expected: "an array of breaks such as {\"start\": \"12:00\", \"minutes\": 30}")
                 shift.rejectUnknownKeys()
                 guard let start, let end, let count else {
                     shiftsValid = false
@@ -739,7 +777,13 @@ struct ScenarioDecoder {
                     shiftsValid = false
                     continue
                 }
-                shifts.append(Shift(start: start, end: end, agents: Int(count)))
+                guard let breaks = decodeBreaks(breakElements, of: shift, start: start, end: end, agents: count),
+                    !shift.has("breaks") || breakElements != nil
+                else {
+                    shiftsValid = false
+                    continue
+                }
+                shifts.append(Shift(start: start, end: end, agents: Int(count), breaks: breaks))
             }
         } else if reader.has("shifts") {
             shiftsValid = false
@@ -753,9 +797,13 @@ struct ScenarioDecoder {
             _ = reader.value("outsourced")
             reader.problem("outsourced", "an outsourced group is declared under costs.outsourced, with the vendor's tariff: {\"agentGroup\": \"…\", \"perAgentHour\": …}")
         }
-        reader.rejectUnimplemented(["breaks", "concurrency"])
+        let concurrency = reader.integer(
+            "concurrency", in: 1...1000, expected: "a whole number of chats an agent holds at once, from 1 to 1000")
+        reader.rejectMisplaced(
+            "breaks", "breaks belong to a shift: give the group \"shifts\" and put them in shifts[…].breaks, e.g. [{\"start\": \"12:00\", \"minutes\": 30}]")
         reader.rejectUnknownKeys()
         guard let name, let skills, shiftsValid, !reader.has("shrinkage") || shrinkage != nil, !reader.has("outsourced") else { return nil }
+        if reader.has("concurrency") && concurrency == nil { return nil }
         var group: AgentGroup
         if reader.has("shifts") {
             group = AgentGroup(name: name, agents: shifts.reduce(0) { $0 + $1.agents }, skills: skills)
@@ -767,7 +815,51 @@ struct ScenarioDecoder {
         group.shrinkage = shrinkage ?? 0
         if priorities.contains(where: { $0 != 1 }) { group.skillPriorities = priorities }
         if delays.contains(where: { $0 != 0 }) { group.skillDelays = delays }
+        group.concurrency = Int(concurrency ?? 1)
         return group
+    }
+
+    /// The breaks of a shift from `start` to `end` (seconds after midnight) with `agents` agents: each
+    /// `{"start": "12:00", "minutes": 30, "agents": 2}` (all the shift's agents when `agents` is
+    /// absent), inside the shift, ending before it, in order of time and not overlapping.
+    func decodeBreaks(_ elements: [(path: String, value: JSONValue)]?, of shift: ObjectReader, start: Double, end: Double, agents: Int64) -> [ShiftBreak]? {
+        guard let elements else { return [] }
+        var breaks: [ShiftBreak] = []
+        var valid = true
+        for element in elements {
+            guard let reader = ObjectReader(element.value, path: element.path, problems: problems) else {
+                valid = false
+                continue
+            }
+            let from = timeOfDay(reader, "start")
+            let minutes = reader.number("minutes", required: true, expected: "a number of minutes from 1 to 1440") { $0 >= 1 && $0 <= 1440 }
+            let count = reader.integer("agents", in: 0...agents, expected: "a whole number of the shift's agents, from 0 to \(agents)")
+            reader.rejectUnknownKeys()
+            guard let from, let minutes, !reader.has("agents") || count != nil else {
+                valid = false
+                continue
+            }
+            let to = from + minutes * 60
+            if from < start || to >= end {
+                reader.problem(nil, "expected a break inside the shift (\(clock(start))-\(clock(end))) that ends before the shift does, found \(clock(from))-\(clock(to))")
+                valid = false
+                continue
+            }
+            if let last = breaks.last, from < last.start + last.durationSeconds {
+                reader.problem("start", "expected breaks in order of time that do not overlap: this one starts at \(clock(from)), before the previous one ends (\(clock(last.start + last.durationSeconds)))")
+                valid = false
+                continue
+            }
+            breaks.append(ShiftBreak(start: from, durationSeconds: minutes * 60, agents: count.map(Int.init)))
+        }
+        return valid ? breaks : nil
+    }
+
+    /// Seconds after midnight as "HH:MM" (seconds, if any, as "HH:MM:SS").
+    func clock(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.down))
+        let text = String(format: "%02d:%02d", whole / 3600, whole % 3600 / 60)
+        return whole % 60 == 0 ? text : text + String(format: ":%02d", whole % 60)
     }
 
     func decodeRouting(_ reader: ObjectReader) -> RoutingPolicy? {

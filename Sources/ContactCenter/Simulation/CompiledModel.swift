@@ -24,6 +24,9 @@ struct CompiledModel: Sendable {
     private(set) var closedRates: [Double]
     /// Per call type: recorded arrival times replayed instead of a Poisson process (`nil`: none).
     private(set) var traces: [[Double]?]
+    /// Per call type: the recorded talk time of each arrival of its trace, in seconds (`nil`: drawn).
+    /// (Read only for such traces, and shared by replications like `concurrency`.)
+    private(set) var traceTalk: [[Double]?]
     /// Per call type: which optional features it uses. Plain flags, read on every contact: reading
     /// the feature itself would copy a value holding a `Distribution` (a retain and a release).
     private(set) var features: [Features]
@@ -46,6 +49,16 @@ struct CompiledModel: Sendable {
     private(set) var targets: [Double]
     /// Per call type: whether it is email (no line, never dropped at closing).
     private(set) var isEmail: [Bool]
+    /// Whether any call type is a chat (agents then may hold several contacts at once).
+    private(set) var anyChat = false
+    /// Whether any call type replays recorded talk times from its trace.
+    private(set) var anyTraceTalk = false
+    /// Per group: chats an agent may hold at once. (Read only when chats are simulated, and so
+    /// shared by replications rather than copied: `withPrivateStorage` leaves it alone.)
+    private(set) var concurrency: [Int]
+    /// Per call type: for a chat, the growth of its talk per other chat the agent holds, a fraction
+    /// (shared by replications like `concurrency`).
+    private(set) var chatGrowth: [Double]
     /// Trunk lines of the center (`nil`: unlimited).
     let lines: Int?
     /// Per call type: the stable hash of its name, the subject of its random streams, so adding or
@@ -103,6 +116,7 @@ struct CompiledModel: Sendable {
             if case .trace(let times) = type.profile { return times }
             return nil
         }
+        traceTalk = scenario.callTypes.map(\.traceHandleTimes)
         talk = scenario.callTypes.map(\.handleTime)
         wrapUp = scenario.callTypes.map(\.wrapUp)
         patience = scenario.callTypes.map(\.patience)
@@ -119,6 +133,8 @@ struct CompiledModel: Sendable {
         meanWork = scenario.callTypes.map { $0.handleTime.mean + ($0.wrapUp?.mean ?? 0) }
         targets = scenario.callTypes.map { $0.channel == .email ? $0.responseTargetSeconds : scenario.serviceLevel.targetSeconds }
         isEmail = scenario.callTypes.map { $0.channel == .email }
+        concurrency = scenario.agentGroups.map(\.concurrency)
+        chatGrowth = scenario.callTypes.map(\.handleTimeGrowthPerChat)
         lines = scenario.lines
         streamSubjects = scenario.callTypes.map { stableHash($0.name) }
         let typeIndex = Dictionary(uniqueKeysWithValues: scenario.callTypes.enumerated().map { ($1.name, $0) })
@@ -150,11 +166,14 @@ struct CompiledModel: Sendable {
         for type in scenario.callTypes.indices {
             flags.append(Features(
                 trace: traces[type] != nil, ivr: ivr[type] != nil, redial: redial[type] != nil, retry: retry[type] != nil,
-                callback: callback[type] != nil, overflow: !overflowDelays[type].isEmpty,
+                callback: callback[type] != nil, overflow: !overflowDelays[type].isEmpty, traceTalk: traceTalk[type] != nil,
+                chat: scenario.callTypes[type].channel == .chat, usesLine: scenario.callTypes[type].channel == .voice,
                 misroutingShare: misrouting[type]?.share ?? 0))
         }
         features = flags
         anyCallbacks = flags.contains { $0.callback }
+        anyChat = flags.contains { $0.chat }
+        anyTraceTalk = flags.contains { $0.traceTalk }
     }
 
     /// A copy whose arrays have storage of their own. Replications running on different threads
@@ -192,6 +211,12 @@ struct CompiledModel: Sendable {
     /// The optional features of one call type, as flags.
     struct Features: Sendable {
         var trace = false, ivr = false, redial = false, retry = false, callback = false, overflow = false
+        /// A trace that records each contact's talk time.
+        var traceTalk = false
+        /// A chat: agents may hold several at once, and its talk grows with the chats in hand.
+        var chat = false
+        /// Whether its contacts hold a trunk line (voice only; chats and emails do not).
+        var usesLine = true
         var misroutingShare = 0.0
     }
 

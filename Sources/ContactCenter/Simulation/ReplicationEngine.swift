@@ -9,7 +9,7 @@ import SimulationKernel
 
 /// The event loop of one replication.
 ///
-/// Events are packed into the kernel's 64-bit payload: a kind (3 bits), an index (29 bits: a call
+/// Events are packed into the kernel's 64-bit payload: a kind (4 bits), an index (28 bits: a call
 /// type, an agent or a shift) and, for a caller's patience, the caller's position in its queue
 /// (32 bits). The loop does no allocation per event (queues grow geometrically and keep their
 /// storage), calls no closure and no existential, and touches Foundation nowhere.
@@ -17,6 +17,7 @@ struct ReplicationEngine {
     private enum EventKind: UInt64 {
         case arrival = 0, agentFree = 1, patienceEnds = 2, opening = 3, closing = 4, shiftStart = 5, shiftEnd = 6
         case ivrExit = 7, repeatArrival = 8, lineRelease = 9, overflow = 10, callbackOffer = 11, transferDone = 12
+        case chatEnd = 13, breakStart = 14, breakEnd = 15
     }
 
     private let model: CompiledModel
@@ -44,6 +45,13 @@ struct ReplicationEngine {
     private var onDutyCount: [Int]
     /// Per call type: the next row of its arrival trace.
     private var traceIndex: [Int]
+    /// The recorded talk of the trace contact being entered now, in seconds (negative: none, drawn).
+    private var recordedTalk = -1.0
+    /// Per call type with recorded talk times and an IVR: the recorded talk of each contact in the
+    /// IVR, in order of entry (negative for a contact without one), from `ivrTalkHead` on. The IVR
+    /// takes the same time for every contact of a type, so contacts leave it in that order.
+    private var ivrTalk: [[Double]] = []
+    private var ivrTalkHead: [Int] = []
     /// Per call type: whether a contact is misrouted, and the wrong agent's talk.
     private var routingStreams: [Xoshiro256StarStar]
     /// Contacts being transferred back to their own queue (slots reused through `freeTransferSlots`).
@@ -69,8 +77,21 @@ struct ReplicationEngine {
     private var generation: [UInt32]
     /// When the shift of an agent still finishing a contact ended, in seconds.
     private var dutyEnded: [Double]
+    /// Per agent, with chats in the scenario (empty otherwise): chats in hand now.
+    private var chatsHeld: [Int32] = []
+    /// Per agent, with chats: when it last went from no chat to one, in seconds (its busy time runs
+    /// from then until its last chat ends).
+    private var chatBusySince: [Double] = []
+    /// Per group, with chats: its first agent (a group's agents are numbered consecutively).
+    private var firstAgent: [Int] = []
     /// Per shift (all groups, flattened): its group, its first agent and the shift.
     private var shifts: [(group: Int, firstAgent: Int, shift: Shift)] = []
+    /// Per shift: its breaks, as a range of `breaks` (empty when no shift has breaks, so that
+    /// scenarios without breaks allocate nothing for them).
+    private var shiftBreaks: [Range<Int>] = []
+    /// Every break of every shift: its shift, its start and end (seconds after midnight), and its
+    /// agents (offsets from the shift's first agent, wrapping around the shift's agents).
+    private var breaks: [(shift: Int, start: Double, end: Double, firstOffset: Int, count: Int)] = []
 
     private var tallies: [ContactTally]
     private var histograms: [LogHistogram]
@@ -103,6 +124,10 @@ struct ReplicationEngine {
         callbackStreams = types.map { model.stream(.callback, callType: $0, replication: replication) }
         callbacks = types.map { _ in CallQueue() }
         traceIndex = types.map { _ in 0 }
+        if model.anyTraceTalk {
+            ivrTalk = types.map { _ in [] }
+            ivrTalkHead = types.map { _ in 0 }
+        }
         routingStreams = types.map { model.stream(.routing, callType: $0, replication: replication) }
         onDutyCount = model.groupAgents.indices.map { model.groupShifts[$0].isEmpty ? model.groupAgents[$0] : 0 }
         inIVR = types.map { _ in 0 }
@@ -130,6 +155,13 @@ struct ReplicationEngine {
         groupOfAgent = []
         groupOfAgent.reserveCapacity(totalAgents)
         waiting = TimeWeightedAverage(start: model.warmup)
+        if model.anyChat {
+            chatsHeld = Array(repeating: 0, count: totalAgents)
+            chatBusySince = Array(repeating: 0, count: totalAgents)
+            var next = 0
+            firstAgent = model.groupAgents.map { agents in defer { next += agents }; return next }
+        }
+        let anyBreaks = model.groupShifts.contains { $0.contains { !$0.breaks.isEmpty } }
         for (group, agents) in model.groupAgents.enumerated() {
             let first = groupOfAgent.count
             groupOfAgent.append(contentsOf: repeatElement(Int32(group), count: agents))
@@ -143,6 +175,13 @@ struct ReplicationEngine {
             } else {
                 var next = first
                 for shift in model.groupShifts[group] {
+                    if anyBreaks {
+                        let lower = breaks.count
+                        for (pause, agents) in zip(shift.breaks, shift.breakAgents()) {
+                            breaks.append((shifts.count, pause.start, pause.start + pause.durationSeconds, agents.firstOffset, agents.count))
+                        }
+                        shiftBreaks.append(lower..<breaks.count)
+                    }
                     shifts.append((group, next, shift))
                     next += shift.agents
                 }
@@ -182,23 +221,27 @@ struct ReplicationEngine {
             let payload = event.payload
             let index = Int(truncatingIfNeeded: (payload >> 4) & 0x0FFF_FFFF)
             let position = UInt32(truncatingIfNeeded: payload >> 32)
-            switch EventKind(rawValue: payload & 15) {
-            case .arrival: arrive(index)
-            case .agentFree: agentFrees(index)
-            case .patienceEnds: patienceEnds(type: index, position: position)
-            case .ivrExit: leaveIVR(index, Issue(packed: position))
-            case .repeatArrival: enter(index, Issue(packed: position).next)
-            case .lineRelease: linesInUse -= 1
-            case .overflow: overflow(type: index, position: position)
-            case .transferDone: transferBack(slot: index)
-            case .callbackOffer:
+            // On the raw kind: `EventKind(rawValue:)` of 16 cases is not inlined (a call per event).
+            switch payload & 15 {
+            case EventKind.arrival.rawValue: arrive(index)
+            case EventKind.agentFree.rawValue: agentFrees(index)
+            case EventKind.patienceEnds.rawValue: patienceEnds(type: index, position: position)
+            case EventKind.ivrExit.rawValue: leaveIVR(index, Issue(packed: position))
+            case EventKind.repeatArrival.rawValue: enter(index, Issue(packed: position).next)
+            case EventKind.lineRelease.rawValue: linesInUse -= 1
+            case EventKind.overflow.rawValue: overflow(type: index, position: position)
+            case EventKind.transferDone.rawValue: transferBack(slot: index)
+            case EventKind.chatEnd.rawValue: chatEnds(agent: index)
+            case EventKind.breakStart.rawValue: startBreak(index)
+            case EventKind.breakEnd.rawValue: endBreak(index)
+            case EventKind.callbackOffer.rawValue:
                 // The elapsed wait reached the offer threshold, if the caller is still on the line.
                 if let call = queues[index].caller(at: position), call.deadline > now { offerCallback(type: index, position: position, call: call) }
-            case .opening: open()
-            case .closing: closeQueues()
-            case .shiftStart: startShift(index)
-            case .shiftEnd: endShift(index)
-            case nil: preconditionFailure("unknown event kind in payload \(payload)")
+            case EventKind.opening.rawValue: open()
+            case EventKind.closing.rawValue: closeQueues()
+            case EventKind.shiftStart.rawValue: startShift(index)
+            case EventKind.shiftEnd.rawValue: endShift(index)
+            default: preconditionFailure("unknown event kind in payload \(payload)")
             }
         }
         return finish()
@@ -248,8 +291,22 @@ struct ReplicationEngine {
     }
 
     private mutating func arrive(_ type: Int) {
+        if model.anyTraceTalk {
+            arriveWithRecordedTalk(type)
+            return
+        }
         scheduleNextArrival(of: type)
         enter(type, Issue(attempt: 1, counted: now >= model.warmup, interval: 0))
+    }
+
+    /// A contact of a trace with handle times arrives: it talks for its row's recorded time. (Rows
+    /// are scheduled one at a time, so the row of this arrival is the one before the next.)
+    @inline(never)
+    private mutating func arriveWithRecordedTalk(_ type: Int) {
+        if let talk = model.traceTalk[type] { recordedTalk = talk[traceIndex[type] - 1] }
+        scheduleNextArrival(of: type)
+        enter(type, Issue(attempt: 1, counted: now >= model.warmup, interval: 0))
+        recordedTalk = -1
     }
 
     /// A contact of `type` arrives now: a new issue's first contact, or an attempt to call again.
@@ -268,7 +325,7 @@ struct ReplicationEngine {
             if calendar.closedCalls == .carryOver { carried[type].append((now, issue)) } else { endIssue(issue, type: type, answered: false) }
             return
         }
-        if let lines = model.lines, !model.isEmail[type] {
+        if let lines = model.lines, model.features[type].usesLine {
             if linesInUse >= lines {
                 if counted { tallies[type].blocked += 1 }
                 tryAgain(type, issue, rule: model.features[type].redial ? model.redial[type] : nil, answered: false)
@@ -283,6 +340,7 @@ struct ReplicationEngine {
             entered.contactCounted = counted
             if now + ivr.durationSeconds <= model.horizon {
                 schedule(.ivrExit, at: now + ivr.durationSeconds, index: type, position: entered.packed)
+                if model.features[type].traceTalk { ivrTalk[type].append(recordedTalk) }
             }
             return
         }
@@ -294,8 +352,24 @@ struct ReplicationEngine {
     private mutating func leaveIVR(_ type: Int, _ issue: Issue) {
         let ivr = model.ivr[type]!
         if issue.contactCounted { inIVR[type] -= 1 }
+        if model.features[type].traceTalk {
+            recordedTalk = ivrTalk[type][ivrTalkHead[type]]
+            ivrTalkHead[type] += 1
+            if ivrTalkHead[type] >= 1024 && 2 * ivrTalkHead[type] >= ivrTalk[type].count {
+                // Drop what was read, in place (no allocation): memory stays bounded by the contacts in the IVR.
+                ivrTalk[type].removeFirst(ivrTalkHead[type])
+                ivrTalkHead[type] = 0
+            }
+            leaveIVR(type, issue, ivr: ivr)
+            recordedTalk = -1
+            return
+        }
+        leaveIVR(type, issue, ivr: ivr)
+    }
+
+    private mutating func leaveIVR(_ type: Int, _ issue: Issue, ivr: IVRStage) {
         if ivrStreams[type].nextOpenUnit() < ivr.containment {
-            if model.lines != nil { linesInUse -= 1 }
+            if model.lines != nil && model.features[type].usesLine { linesInUse -= 1 }
             if issue.contactCounted { tallies[type].contained += 1 }
             if ivr.falseContainment > 0 && ivrStreams[type].nextOpenUnit() < ivr.falseContainment {
                 scheduleRepeat(type, issue, after: ivr.falseContainmentDelay!.sample(using: &repeatDelayStreams[type]))
@@ -344,7 +418,8 @@ struct ReplicationEngine {
         // Every offered contact draws its talk, after-call work and patience from its type's own
         // streams, in a fixed order: the n-th caller of a type is the same caller in every scenario run
         // with the same seed (common random numbers).
-        let talk = model.talk[type].sample(using: &talkStreams[type])
+        // A contact replayed from a trace with handle times takes its recorded talk (no draw).
+        let talk = recordedTalk >= 0 ? recordedTalk : model.talk[type].sample(using: &talkStreams[type])
         let wrapUp = model.wrapUp[type]?.sample(using: &wrapUpStreams[type]) ?? 0
         let patience = model.patience[type]?.sample(using: &patienceStreams[type]) ?? .infinity
         var issue = issue
@@ -358,7 +433,12 @@ struct ReplicationEngine {
             call.ownType = Int32(type)
             type = model.misrouting[type]!.to
         }
-        if let agent = longestIdleAgent(for: type) {
+        if model.anyChat && model.features[type].chat {
+            if let agent = chatAgent(for: type, waited: 0) {
+                startChat(agent: agent, type: type, call: call)
+                return
+            }
+        } else if let agent = longestIdleAgent(for: type) {
             startService(agent: agent, type: type, call: call)
             return
         }
@@ -409,6 +489,13 @@ struct ReplicationEngine {
     private mutating func overflow(type: Int, position: UInt32) {
         guard let call = queues[type].caller(at: position), call.deadline > now else { return }
         let waited = now - call.arrival
+        if model.anyChat && model.features[type].chat {
+            guard let agent = chatAgent(for: type, waited: waited) else { return }
+            queues[type].remove(at: position)
+            noteWaitingChange(by: -1)
+            startChat(agent: agent, type: type, call: call)
+            return
+        }
         var bestGroup = -1
         var bestSince = Double.infinity
         for (group, delay) in model.servingGroups[type] where delay <= waited {
@@ -445,9 +532,9 @@ struct ReplicationEngine {
             while let call = queues[type].front() {
                 queues[type].removeFront()
                 noteWaitingChange(by: -1)
-                if model.lines != nil { linesInUse -= 1 }
-                guard call.issue.contactCounted else { continue }
                 let owner = call.owner(inQueue: type)
+                if model.lines != nil && model.features[owner].usesLine { linesInUse -= 1 }
+                guard call.issue.contactCounted else { continue }
                 if call.isTransferLeg {
                     tallies[owner].waitOfOther += now - call.arrival  // answered already: not dropped
                     endIssue(call.issue, type: owner, answered: true)
@@ -506,6 +593,12 @@ struct ReplicationEngine {
         if let type = oldestWaitingCall(for: group), let call = queues[type].front() {
             queues[type].removeFront()
             noteWaitingChange(by: -1)
+            if model.anyChat && model.features[type].chat {
+                // A chat: the agent may take more waiting chats at once, up to its concurrency.
+                startChat(agent: agent, type: type, call: call)
+                takeWaitingChats(agent: agent, group: group)
+                return
+            }
             startService(agent: agent, type: type, call: call)
             return
         }
@@ -570,15 +663,57 @@ struct ReplicationEngine {
         let (group, first, shift) = shifts[index]
         onDutyCount[group] += shift.agents
         addStaffed(group: group, agents: shift.agents, from: now, to: now + (shift.end - shift.start))
-        for agent in first..<(first + shift.agents) {
-            if busy[agent] && !onDuty[agent] {
-                // Still on a contact from the previous shift: its overtime ends now.
-                addOvertime(agent, group: group, until: now)
-            }
-            onDuty[agent] = true
-            if !busy[agent] { makeAvailable(agent, group: group) }
+        for agent in first..<(first + shift.agents) { returnToDuty(agent, group: group) }
+        // Today's breaks of the shift.
+        let midnight = (now / 86_400).rounded(.down) * 86_400
+        for pause in shiftBreaks.isEmpty ? 0..<0 : shiftBreaks[index] where midnight + breaks[pause].start < model.horizon {
+            schedule(.breakStart, at: midnight + breaks[pause].start, index: pause)
+            if midnight + breaks[pause].end <= model.horizon { schedule(.breakEnd, at: midnight + breaks[pause].end, index: pause) }
         }
         scheduleShift(index, onOrAfter: now + 1)
+    }
+
+    /// An agent comes on duty (a shift starts, a break ends): one still finishing a contact since it
+    /// went off duty ends its overtime now; an idle one takes work.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
+    private mutating func returnToDuty(_ agent: Int, group: Int) {
+        if busy[agent] && !onDuty[agent] {
+            addOvertime(agent, group: group, until: now)
+        }
+        onDuty[agent] = true
+        if !busy[agent] {
+            makeAvailable(agent, group: group)
+        } else if model.anyChat && chatsHeld[agent] > 0 {
+            takeWaitingChats(agent: agent, group: group)
+        }
+    }
+
+    /// A break starts: its agents go off duty for its length (one busy finishes the contact in hand
+    /// first, and that time counts as overtime, as at the end of a shift); the group's staffed time
+    /// loses the break.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
+    private mutating func startBreak(_ index: Int) {
+        let pause = breaks[index]
+        let (group, first, shift) = shifts[pause.shift]
+        onDutyCount[group] -= pause.count
+        addStaffed(group: group, agents: -pause.count, from: now, to: now + (pause.end - pause.start))
+        for k in 0..<pause.count {
+            let agent = first + (pause.firstOffset + k) % shift.agents
+            onDuty[agent] = false
+            dutyEnded[agent] = now
+            generation[agent] &+= 1  // an idle entry left in the ring is now stale
+        }
+    }
+
+    /// A break ends: its agents are back on duty.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
+    private mutating func endBreak(_ index: Int) {
+        let pause = breaks[index]
+        let (group, first, shift) = shifts[pause.shift]
+        onDutyCount[group] += pause.count
+        for k in 0..<pause.count {
+            returnToDuty(first + (pause.firstOffset + k) % shift.agents, group: group)
+        }
     }
 
     private mutating func endShift(_ index: Int) {
@@ -685,6 +820,139 @@ struct ReplicationEngine {
         return bestType >= 0 ? bestType : nil
     }
 
+    // MARK: Chats
+
+    /// The agent to whom a chat of `type` that has waited `waited` seconds goes: among the groups that
+    /// take it after that wait, the agent holding the fewest chats (an idle agent first, the longest
+    /// idle of them), then the one whose last chat ended longest ago; `nil` when every such agent is
+    /// on a call or full. An idle agent is removed from its idle ring.
+    ///
+    /// - Complexity: O(groups) when an idle agent is found, otherwise O(agents of the groups with a
+    ///   concurrency above 1): only scenarios with chats pay for it.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
+    private mutating func chatAgent(for type: Int, waited: Double) -> Int? {
+        var best = -1
+        var bestHeld = Int32.max
+        var bestSince = Double.infinity
+        var bestRing = -1
+        for (group, delay) in model.servingGroups[type] where delay <= waited {
+            if let agent = idleFront(of: group) {
+                if bestHeld > 0 || idleSince[agent] < bestSince {
+                    (best, bestHeld, bestSince, bestRing) = (agent, 0, idleSince[agent], group)
+                }
+                continue
+            }
+            let capacity = Int32(model.concurrency[group])
+            guard capacity > 1, bestHeld > 0 else { continue }
+            let first = firstAgent[group]
+            for agent in first..<(first + model.groupAgents[group]) where onDuty[agent] {
+                let held = chatsHeld[agent]
+                guard held > 0, held < capacity else { continue }
+                if held < bestHeld || (held == bestHeld && idleSince[agent] < bestSince) {
+                    (best, bestHeld, bestSince, bestRing) = (agent, held, idleSince[agent], -1)
+                }
+            }
+        }
+        guard best >= 0 else { return nil }
+        if bestRing >= 0 { idle[bestRing].removeFront() }
+        return best
+    }
+
+    /// The agent answers a chat: it holds one more, and the chat's talk grows by the type's growth for
+    /// each other chat in hand. The agent counts as busy from its first chat to the end of its last.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
+    private mutating func startChat(agent: Int, type: Int, call: WaitingCall) {
+        let group = Int(groupOfAgent[agent])
+        let held = chatsHeld[agent] + 1
+        #if CCSIM_INVARIANTS
+        precondition(onDuty[agent] && (busy[agent] == (held > 1)), "agent \(agent) took a chat off shift or on a call")
+        precondition(Int(held) <= model.concurrency[group], "agent \(agent) holds \(held) chats, above its group's concurrency \(model.concurrency[group])")
+        precondition(model.groupSkills[group].contains { $0.type == type }, "agent \(agent) took a chat outside its skills")
+        #endif
+        chatsHeld[agent] = held
+        if held == 1 {
+            busy[agent] = true
+            generation[agent] &+= 1
+            chatBusySince[agent] = now
+        }
+        if Int(held) > groupTallies[group].peakChatsPerAgent { groupTallies[group].peakChatsPerAgent = Int(held) }
+        let talk = call.talk * (1 + model.chatGrowth[type] * Double(held - 1))
+        let end = now + talk + call.wrapUp
+        if call.issue.contactCounted {
+            let wait = now - call.arrival
+            let withinTarget = wait <= model.targets[type]
+            tallies[type].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: call.wrapUp)
+            intervalTallies[Int(call.issue.interval)].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: call.wrapUp)
+            histograms[type].record(wait)
+            groupTallies[group].answered += 1
+        }
+        if end <= model.horizon { schedule(.chatEnd, at: end, index: agent) }
+        if model.resolution[type] >= 1 || outcomeStreams[type].nextOpenUnit() < model.resolution[type] {
+            resolve(call.issue, type: type)
+        } else {
+            tryAgain(type, call.issue, rule: model.features[type].retry ? model.retry[type] : nil, answered: true, after: now + talk)
+        }
+    }
+
+    /// One of the agent's chats ends (talk and after-call work): with chats left, the agent takes
+    /// waiting chats into the free slot; after its last, it is free as after a call.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
+    private mutating func chatEnds(agent: Int) {
+        let group = Int(groupOfAgent[agent])
+        chatsHeld[agent] -= 1
+        if chatsHeld[agent] == 0 {
+            addChatBusy(agent: agent, group: group, until: now)
+            agentFrees(agent)
+            return
+        }
+        idleSince[agent] = now
+        if onDuty[agent] { takeWaitingChats(agent: agent, group: group) }
+    }
+
+    /// An agent holding chats takes the longest-waiting chats of its skills while it has free slots.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
+    private mutating func takeWaitingChats(agent: Int, group: Int) {
+        while Int(chatsHeld[agent]) < model.concurrency[group], let type = oldestWaitingChat(for: group), let call = queues[type].front() {
+            queues[type].removeFront()
+            noteWaitingChange(by: -1)
+            startChat(agent: agent, type: type, call: call)
+        }
+    }
+
+    /// As ``oldestWaitingCall(for:)``, among the group's chat skills only.
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
+    private mutating func oldestWaitingChat(for group: Int) -> Int? {
+        var bestType = -1
+        var bestArrival = Double.infinity
+        var bestPriority = Int.max
+        for skill in model.groupSkills[group] where model.features[skill.type].chat {
+            let type = skill.type
+            while let call = queues[type].front() {
+                if call.deadline > now {
+                    let priority = model.byPriority ? skill.priority : 0
+                    if now - call.arrival >= skill.delay,
+                        bestType < 0 || priority < bestPriority || (priority == bestPriority && call.arrival < bestArrival)
+                    {
+                        bestType = type
+                        bestArrival = call.arrival
+                        bestPriority = priority
+                    }
+                    break
+                }
+                queues[type].removeFront()
+                abandon(call, type: type)
+            }
+        }
+        return bestType >= 0 ? bestType : nil
+    }
+
+    /// Adds the agent's busy time from its first chat in hand to `time` (its last chat ended).
+    @inline(never)  // off the calls-only path: keeps the hot loop compact
+    private mutating func addChatBusy(agent: Int, group: Int, until time: Double) {
+        groupTallies[group].busySeconds += windowOverlap(chatBusySince[agent], time)
+        calendar.spread(from: chatBusySince[agent], to: time, within: model.warmup, model.horizon, weight: 1, into: &intervalBusy)
+    }
+
     // MARK: Outcomes
 
     /// A transfer ends: the contact joins its own queue (without patience: the customer was answered
@@ -754,7 +1022,7 @@ struct ReplicationEngine {
             if end <= model.horizon { schedule(.transferDone, at: end, index: slot) }
             return
         }
-        if model.lines != nil && !model.isEmail[owner] {
+        if model.lines != nil && model.features[owner].usesLine {
             // The line is free when the talk ends (after-call work needs none).
             if now + call.talk <= model.horizon { schedule(.lineRelease, at: now + call.talk) }
         }
@@ -770,7 +1038,7 @@ struct ReplicationEngine {
     private mutating func abandon(_ call: WaitingCall, type queue: Int) {
         let type = call.owner(inQueue: queue)
         noteWaitingChange(by: -1)
-        if model.lines != nil { linesInUse -= 1 }
+        if model.lines != nil && model.features[type].usesLine { linesInUse -= 1 }
         tryAgain(type, call.issue, rule: model.features[type].redial ? model.redial[type] : nil, answered: false)
         guard call.issue.contactCounted else { return }
         let wait = call.deadline - call.arrival
@@ -791,6 +1059,10 @@ struct ReplicationEngine {
         for agent in busy.indices where busy[agent] && !onDuty[agent] {
             addOvertime(agent, group: Int(groupOfAgent[agent]), until: model.horizon)
         }
+        // Agents still holding chats: busy up to the horizon.
+        for agent in chatsHeld.indices where chatsHeld[agent] > 0 {
+            addChatBusy(agent: agent, group: Int(groupOfAgent[agent]), until: model.horizon)
+        }
         // First every queue (a misrouted caller counts for its own type), then the totals.
         for type in queues.indices {
             for call in queues[type].waitingCalls where call.issue.contactCounted {
@@ -809,6 +1081,10 @@ struct ReplicationEngine {
         for type in tallies.indices {
             tallies[type].inIVRAtEnd = inIVR[type]
             tallies[type].callbacksPendingAtEnd = callbacks[type].waitingCalls.filter { $0.issue.contactCounted }.count
+            if model.features[type].chat {
+                tallies[type].chatsOffered = tallies[type].offered
+                tallies[type].chatsAnswered = tallies[type].answered
+            }
             setPercentiles(of: &tallies[type], from: histograms[type])
             overall.add(tallies[type])
             overallHistogram.merge(histograms[type])

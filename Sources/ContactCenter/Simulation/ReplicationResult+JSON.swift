@@ -38,6 +38,7 @@ extension ContactTally {
         ("issuesAbandoned", \.issuesAbandoned), ("issuesUnresolved", \.issuesUnresolved), ("droppedAtClose", \.droppedAtClose),
         ("answered", \.answered), ("abandoned", \.abandoned), ("waitingAtEnd", \.waitingAtEnd),
         ("answeredWithinTarget", \.answeredWithinTarget), ("abandonedWithinTarget", \.abandonedWithinTarget),
+        ("chatsOffered", \.chatsOffered), ("chatsAnswered", \.chatsAnswered),
     ] }
     static var doubleFields: [(String, WritableKeyPath<ContactTally, Double>)] { [
         ("callbackDelay", \.callbackDelay), ("waitPastLongWait", \.waitPastLongWait), ("waitOfAnswered", \.waitOfAnswered),
@@ -63,6 +64,7 @@ extension AgentGroupTally {
             JSONMember(key: "busySeconds", value: .double(busySeconds)),
             JSONMember(key: "overtimeSeconds", value: .double(overtimeSeconds)),
             JSONMember(key: "answered", value: .integer(answered)),
+            JSONMember(key: "peakChatsPerAgent", value: .integer(peakChatsPerAgent)),
         ])
     }
 }
@@ -140,6 +142,7 @@ package struct StrictReader {
             group.busySeconds = try double(element, "busySeconds", at)
             group.overtimeSeconds = try double(element, "overtimeSeconds", at)
             group.answered = try integer(element, "answered", at)
+            group.peakChatsPerAgent = try integer(element, "peakChatsPerAgent", at)
             groups.append(group)
         }
         var result = ReplicationResult(

@@ -48,6 +48,10 @@ public struct ContactTally: Sendable, Equatable {
     public var droppedAtClose = 0
     /// Contacts that reached an agent.
     public var answered = 0
+    /// Chats offered: `offered` of the call types whose channel is chat (0 for other types).
+    public var chatsOffered = 0
+    /// Chats answered: `answered` of the call types whose channel is chat.
+    public var chatsAnswered = 0
     /// Contacts that reached the agent queue: arrivals less those that found the center closed or
     /// every line busy, were contained in the IVR or were still in it at the end.
     public var offered: Int { arrivals - closedArrivals - blocked - contained - inIVRAtEnd }
@@ -127,6 +131,8 @@ public struct ContactTally: Sendable, Equatable {
         waitPastLongWait += other.waitPastLongWait
         droppedAtClose += other.droppedAtClose
         answered += other.answered
+        chatsOffered += other.chatsOffered
+        chatsAnswered += other.chatsAnswered
         abandoned += other.abandoned
         waitingAtEnd += other.waitingAtEnd
         answeredWithinTarget += other.answeredWithinTarget
@@ -153,6 +159,9 @@ public struct AgentGroupTally: Sendable, Equatable {
     public var overtimeSeconds = 0.0
     /// Contacts of the cohort answered by the group.
     public var answered = 0
+    /// Most chats any agent of the group held at once, in chats (0 when it answered none); never
+    /// above the group's `concurrency`.
+    public var peakChatsPerAgent = 0
 
     /// Creates an empty tally.
     public init() {}
