@@ -69,6 +69,7 @@ extension Comparison: FormattedReport {
             }
             if !variant.money.isEmpty {
                 let returns: [(String, (mean: Double, low: Double?, high: Double?)?)] = [
+                    ("extraInvestment", (variant.extraInvestment, nil, nil)), ("investment", variant.investment.map { ($0, nil, nil) }),
                     ("roiPercent", variant.roiPercent.map { ($0.mean, $0.lower, $0.upper) }), ("paybackMonths", variant.paybackMonths),
                 ]
                 for (key, estimate) in returns {
@@ -98,10 +99,15 @@ extension Comparison: FormattedReport {
             if !variant.money.isEmpty {
                 rows.append(["money (\(currency))", "", "", "", "", ""])
                 rows += variant.money.map { difference in
-                    let decimals = ["costPerContact", "costPerResolution"].contains(difference.key) ? 2 : difference.key == "customersLostPerYear" ? 1 : 0
-                    return row(difference, format: { formatNumber($0, decimals: decimals) }, differenceFormat: { signed($0, decimals: decimals) })
+                    // Money in the currency with two decimals; customers lost is a count.
+                    let unit = difference.key == "customersLostPerYear" ? "" : " " + currency
+                    let decimals = unit.isEmpty ? 1 : 2
+                    return row(difference, format: { formatNumber($0, decimals: decimals) + unit }, differenceFormat: { signed($0, decimals: decimals) + unit })
                 }
-                rows.append(["extra one-off investment", "", "", signed(variant.extraInvestment, decimals: 0), "", ""])
+                rows.append(["extra one-off investment", "", "", signed(variant.extraInvestment, decimals: 2) + " " + currency, "", ""])
+                if let investment = variant.investment {
+                    rows.append(["put in over the first year", "", "", formatNumber(investment, decimals: 2) + " " + currency, "(one-off + extra running cost a year)", ""])
+                }
                 let roiText = variant.roiPercent.map { signed($0.mean, decimals: 1) + " %" } ?? "-"
                 let roiInterval = variant.roiPercent.flatMap { interval in
                     interval.lower.map { "[\(signed($0, decimals: 1)) %, \(signed(interval.upper!, decimals: 1)) %]" }

@@ -50,8 +50,9 @@ public struct VariantComparison: Sendable {
     public let money: [PairedDifference]
     /// The variant's one-off investment less the base's, in currency units.
     public let extraInvestment: Double
-    /// What the change's ROI is measured against, in currency units: the extra one-off investment when
-    /// positive, otherwise the mean extra cost per year when positive (`nil`: the change invests and
+    /// What the change's ROI is measured against, in currency units: what it puts in over its first
+    /// year, its extra one-off investment plus its mean extra running cost a year (amortisation
+    /// excluded), each counted when positive (`nil` when both are zero or less: the change invests and
     /// spends nothing more, so it has no ROI, only savings).
     public let investment: Double?
     /// ROI of the change, % a year: (Δ revenue − Δ cost) per year / ``investment`` × 100, per replication.
@@ -112,8 +113,9 @@ public struct Comparison: Sendable {
             } : []
             let extra = model.oneOffTotal - baseModel.oneOffTotal
             let netGains = zip(baseMoney, money).map { b, v in ((v.revenue - v.totalCost) - (b.revenue - b.totalCost)) / v.months * 12 }
-            let extraCost = zip(baseMoney, money).map { b, v in (v.totalCost - b.totalCost) / v.months * 12 }.reduce(0, +) / Double(money.count)
-            let investment: Double? = extra > 0 ? extra : extraCost > 0 ? extraCost : nil
+            let extraRunning = zip(baseMoney, money).map { b, v in (v.runningCost - b.runningCost) / v.months * 12 }.reduce(0, +) / Double(money.count)
+            let putIn = Swift.max(0, extra) + Swift.max(0, extraRunning)
+            let investment: Double? = putIn > 0 ? putIn : nil
             var roi: ConfidenceInterval?
             var payback: (Double, Double?, Double?)?
             if hasMoney, let investment {

@@ -55,7 +55,7 @@ struct MoneyFigures: Sendable {
     var costs: [Double]
     /// The part of the costs that is amortisation of one-off amounts, in currency units for the period.
     var amortisation: Double
-    /// Contacts answered, and issues resolved, in the period.
+    /// Contacts handled (answered, and callbacks made), and issues resolved, in the period.
     var answered: Double
     var issuesResolved: Double
     /// Customers lost (expected churn over the issues that ended), and retained compared with leaving them unanswered.
@@ -92,13 +92,15 @@ struct EconomicModel: Sendable {
         let costs = scenario.costs ?? CostModel()
         oneOffTotal = costs.investments.reduce(0) { $0 + $1.amount }
             + scenario.automation.reduce(0) { $0 + $1.setupCost }
-            + costs.outsourced.reduce(0) { $0 + $1.oneOffAmount(agents: scenario.peakAgents(ofGroup: $1.agentGroup)) }
+            + costs.outsourced.reduce(0) { $0 + $1.oneOffAmount(agents: scenario.agentGroups[$1.agentGroup].agents) }
     }
 
     /// The money of one replication.
     func figures(_ result: ReplicationResult) -> MoneyFigures {
         let costs = scenario.costs ?? CostModel()
-        let months = result.observedSeconds / (daysPerMonth * 86_400)
+        // Months of calendar time the observed window stands for (whole weeks of opening hours).
+        let horizon = scenario.simulation.horizonSeconds
+        let months = scenario.calendar.equivalentSeconds(from: horizon - result.observedSeconds, to: horizon) / (daysPerMonth * 86_400)
         let years = months / 12
         var amounts = [Double](repeating: 0, count: CostCategory.allCases.count)
         var amortisation = 0.0
@@ -146,7 +148,7 @@ struct EconomicModel: Sendable {
             case .perInteraction(let price): add(.outsourcing, Double(tally.answered) * price)
             }
             add(.outsourcing, (contract.managementFeePerMonth + contract.extrasPerMonth) * months)
-            amortised(.outsourcing, contract.oneOffAmount(agents: scenario.peakAgents(ofGroup: contract.agentGroup)), over: contract.contractMonths)
+            amortised(.outsourcing, contract.oneOffAmount(agents: scenario.agentGroups[contract.agentGroup].agents), over: contract.contractMonths)
         }
 
         // Automation levers.
@@ -184,10 +186,10 @@ struct EconomicModel: Sendable {
             lost = outcomes.reduce(0) { $0 + Double($1.count) * $1.churn } + waitChurn
             retained = outcomes.reduce(0) { $0 + Double($1.count) * (churn.abandoned - $1.churn) } - waitChurn
             retainedValue = retained * revenue.customerValue
-            upsell = Double(overall.answered) * revenue.upsellProbability * revenue.upsellValue
+            upsell = Double(overall.answered + overall.callbacksCompleted) * revenue.upsellProbability * revenue.upsellValue
         }
         return MoneyFigures(
-            months: months, costs: amounts, amortisation: amortisation, answered: Double(overall.answered),
+            months: months, costs: amounts, amortisation: amortisation, answered: Double(overall.answered + overall.callbacksCompleted),
             issuesResolved: Double(overall.issuesResolved), customersLost: lost, customersRetained: retained,
             retainedValue: retainedValue, upsell: upsell)
     }

@@ -122,8 +122,10 @@ struct Words {
     func percent(_ value: Double) -> String { localised(formatNumber(value * 100, decimals: 1)) + " %" }
     func seconds(_ value: Double) -> String { localised(formatNumber(value, decimals: 1)) + " s" }
     func count(_ value: Double) -> String { localised(formatNumber(value, decimals: 1)) }
+    /// An axis tick of money: whole units.
     func amount(_ value: Double) -> String { localised(formatNumber(value, decimals: 0)) }
-    func money(_ value: Double) -> String { localised(formatNumber(value, decimals: 2)) }
+    /// An amount of money in a table: two decimals and the currency.
+    func money(_ value: Double, _ currency: String) -> String { localised(formatNumber(value, decimals: 2)) + " " + currency }
     func signed(_ value: Double, decimals: Int) -> String {
         let text = formatNumber(value, decimals: decimals)
         return localised(value > 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "+" + text : text)

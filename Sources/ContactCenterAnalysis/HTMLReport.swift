@@ -109,15 +109,15 @@ public enum HTMLReport {
                 format: w.amount)
             page.chart(id: "costs", chart.horizontalBars())
             page.table(id: "cost-table", title: nil, header: [w.category, "\(currency) \(w.perYear)"], rows: perYear.map { member in
-                [Cell(w.costLabel(member.key)), Cell(number(member.value["mean"]), w.amount)]
+                [Cell(w.costLabel(member.key)), Cell(number(member.value["mean"])) { w.money($0, currency) }]
             } + [["costPerContact", "costPerResolution"].compactMap { key -> [Cell]? in
-                number(costs[key]?["mean"]).map { [Cell(w.costLabel(key)), Cell($0, w.money)] }
+                number(costs[key]?["mean"]).map { [Cell(w.costLabel(key)), Cell(w.money($0, currency), value: $0)] }
             }].flatMap { $0 })
         }
         if let roi = document["roi"], let percent = number(roi["percent"]?["mean"]) {
             page.table(id: "roi", title: w.returnOnInvestment, header: [w.figure, w.mean], rows: [
                 [Cell(w.roiOfService), Cell(w.decimal(percent) + " %", value: percent)],
-                [Cell(w.netBenefitPerYear), Cell(number(roi["perYear"]?["netBenefit"]?["mean"]), w.amount)],
+                [Cell(w.netBenefitPerYear), Cell(number(roi["perYear"]?["netBenefit"]?["mean"])) { w.money($0, string(document["costs"]?["currency"]) ?? "EUR") }],
             ])
         }
     }
@@ -159,9 +159,9 @@ public enum HTMLReport {
                     format: w.amount)
                 page.chart(id: "variant-\(index)-money", moneyChart.horizontalBars())
                 rows += money.map { member -> [Cell] in
-                    let perContact = member.key.hasPrefix("costPerC") || member.key == "costPerResolution"
-                    let plain: (Double) -> String = perContact ? { w.money($0) } : { w.amount($0) }
-                    let signed: (Double) -> String = { w.signed($0, decimals: perContact ? 2 : 0) }
+                    let count = member.key == "customersLostPerYear"
+                    let plain: (Double) -> String = count ? { w.count($0) } : { w.money($0, currency) }
+                    let signed: (Double) -> String = count ? { w.signed($0, decimals: 1) } : { w.signed($0, decimals: 2) + " " + currency }
                     return [Cell(w.moneyLabel(member.key)), Cell(number(member.value["base"]), plain), Cell(number(member.value["variant"]), plain),
                      Cell(number(member.value["difference"]?["mean"]), signed),
                      Cell(member.value["significant"] == .bool(true) ? "*" : "")]

@@ -191,9 +191,9 @@ extension MoneyReport {
     private func money(_ value: Double?, _ unit: MoneyLine.Unit) -> String {
         guard let value else { return "-" }
         switch unit {
-        case .amount: return formatNumber(value, decimals: 0)
+        case .amount: return formatNumber(value, decimals: 2) + " " + currency
         case .customers: return formatNumber(value, decimals: 1)
-        case .ratio: return formatNumber(value, decimals: 2)
+        case .ratio: return formatNumber(value, decimals: 2) + " " + currency
         case .percent: return formatNumber(value, decimals: 1) + " %"
         case .share: return formatNumber(value * 100, decimals: 2) + " %"
         }

@@ -65,7 +65,7 @@ extension StaffingPlan: FormattedReport {
     public func table() -> String {
         var goalText: [String] = []
         if let level = goals.serviceLevel {
-            goalText.append("service level ≥ \(formatNumber(level * 100, decimals: 0)) % in \(formatNumber(goals.targetSeconds, decimals: 0)) s")
+            goalText.append("service level ≥ \(formatNumber(level * 100, decimals: level * 100 == (level * 100).rounded() ? 0 : 1)) % in \(formatNumber(goals.targetSeconds, decimals: 0)) s")
         }
         if let maximum = goals.maximumAbandonment { goalText.append("abandonment ≤ \(formatNumber(maximum * 100, decimals: 1)) %") }
         if let maximum = goals.maximumAverageSpeedOfAnswer { goalText.append("ASA ≤ \(formatNumber(maximum, decimals: 0)) s") }

@@ -129,6 +129,14 @@ public enum StaffingSearch {
         let calendar = scenario.calendar
         let count = calendar.intervalCount
         let step = calendar.intervalSeconds
+        // Shifts are made of whole intervals within opening hours, so the plan's cover is exact.
+        for length in shiftLengths where length <= 0 || length.truncatingRemainder(dividingBy: step) != 0 {
+            throw StaffingError(message: "a shift of \(clock(length).replacingOccurrences(of: ":", with: " h ")) min is not a whole number of \(Int(step / 60))-minute intervals; give lengths that are")
+        }
+        let close = calendar.open + Double(count) * step
+        for start in shiftStarts ?? [] where start < calendar.open || start >= close || (start - calendar.open).truncatingRemainder(dividingBy: step) != 0 {
+            throw StaffingError(message: "a shift cannot start at \(clock(start)): starts must be the start of an interval within opening hours (\(clock(calendar.open)) to \(clock(close - step)), every \(Int(step / 60)) minutes)")
+        }
         let effective = scenario.applyingAutomation()
         let rates = Simulation(scenario: scenario).openArrivalsPerHour
         var arrivals: [Double] = [], loads: [Double] = [], erlang: [Int] = []
@@ -250,15 +258,28 @@ public enum StaffingSearch {
     }
 
     /// The fewest agents that meet every goal by Erlang A (patience given) or Erlang C, at least 1.
+    /// Every goal improves with each agent, so the count is found by doubling then bisection; Erlang A
+    /// may need fewer agents than the load in Erlangs (callers who hang up free the queue), so its
+    /// search starts at one agent.
     public static func erlangAgents(perHour: Double, aht: Double, patience: Double?, goals: StaffingGoals) -> Int {
         let load = perHour * aht / 3600
-        var n = Swift.max(1, Int(load.rounded(.down)))
-        while n < 10_000_000 {
-            if let figures = figures(perHour: perHour, aht: aht, patience: patience, agents: n, target: goals.targetSeconds),
-               meets(figures, goals) { return n }
-            n += 1
+        func ok(_ n: Int) -> Bool {
+            guard let f = figures(perHour: perHour, aht: aht, patience: patience, agents: n, target: goals.targetSeconds) else { return false }
+            return meets(f, goals)
         }
-        return n
+        var low = patience == nil ? Swift.max(1, Int(load.rounded(.down)) + 1) : 1  // Erlang C needs n > load
+        if ok(low) { return low }
+        var high = Swift.max(low + 1, Int(load.rounded(.up)) + 1)
+        while !ok(high) {
+            guard high < 10_000_000 else { return high }
+            low = high
+            high *= 2
+        }
+        while high - low > 1 {  // ok(high), !ok(low)
+            let middle = (low + high) / 2
+            if ok(middle) { high = middle } else { low = middle }
+        }
+        return high
     }
 
     /// Erlang A figures, or Erlang C when patience is absent or so long that Erlang A's exact

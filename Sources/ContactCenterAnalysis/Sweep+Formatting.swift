@@ -47,7 +47,8 @@ extension SweepReport: FormattedReport {
         let hasCosts = first.money?.costs.isEmpty == false, hasROI = first.money?.roi.isEmpty == false
         var header = parameters.map(\.path.description) + kpis.map(\.header)
         if hasCosts { header.append("cost a year") }
-        if hasROI { header += ["revenue − cost a year", "ROI"] }
+        let currency = first.money?.currency ?? "EUR"
+        if hasROI { header.append("revenue − cost a year") }
         let rows = points.map { point -> [String] in
             var cells = point.values.map { JSONValue.double($0).serialized() }
             for kpi in kpis {
@@ -55,30 +56,29 @@ extension SweepReport: FormattedReport {
                 cells.append(Self.plusMinus(estimate?.interval, unit: estimate?.definition.unit ?? .count))
             }
             let money = point.report.money
-            if hasCosts { cells.append(Self.amount(money?.costs.first { $0.line.key == "total" }?.byScale[.perYear])) }
-            if hasROI {
-                cells.append(Self.amount(money?.roi.first { $0.line.key == "netBenefit" }?.byScale[.perYear]))
-                let roi = money?.roi.first { $0.line.key == "percent" }?.byScale[.perPeriod]
-                cells.append(roi.map { formatNumber($0.mean, decimals: 1) + " % ± " + formatNumber($0.halfWidth ?? 0, decimals: 1) } ?? "-")
-            }
+            if hasCosts { cells.append(Self.amount(money?.costs.first { $0.line.key == "total" }?.byScale[.perYear], currency)) }
+            // The scenario's ROI ((revenue − cost) / cost) falls as staff is added even when the net
+            // benefit rises, so the table shows the net benefit; the JSON has both.
+            if hasROI { cells.append(Self.amount(money?.roi.first { $0.line.key == "netBenefit" }?.byScale[.perYear], currency)) }
             return cells
         }
         out += renderTable(header: header, rows: rows, rightAligned: Set(0..<header.count))
         return out
     }
 
+    /// "mean ± half width", or the mean alone with one replication (no interval).
     static func plusMinus(_ interval: ConfidenceInterval?, unit: KPIUnit) -> String {
         guard let interval else { return "-" }
-        let half = interval.halfWidth ?? 0
+        let half = interval.halfWidth
         switch unit {
-        case .share: return formatNumber(interval.mean * 100, decimals: 1) + " % ± " + formatNumber(half * 100, decimals: 1)
-        case .seconds: return formatNumber(interval.mean, decimals: 1) + " s ± " + formatNumber(half, decimals: 1)
-        default: return formatNumber(interval.mean, decimals: 2) + " ± " + formatNumber(half, decimals: 2)
+        case .share: return formatNumber(interval.mean * 100, decimals: 1) + " %" + (half.map { " ± " + formatNumber($0 * 100, decimals: 1) } ?? "")
+        case .seconds: return formatNumber(interval.mean, decimals: 1) + " s" + (half.map { " ± " + formatNumber($0, decimals: 1) } ?? "")
+        default: return formatNumber(interval.mean, decimals: 2) + (half.map { " ± " + formatNumber($0, decimals: 2) } ?? "")
         }
     }
 
-    static func amount(_ interval: ConfidenceInterval?) -> String {
+    static func amount(_ interval: ConfidenceInterval?, _ currency: String) -> String {
         guard let interval else { return "-" }
-        return formatNumber(interval.mean, decimals: 0) + " ± " + formatNumber(interval.halfWidth ?? 0, decimals: 0)
+        return formatNumber(interval.mean, decimals: 2) + (interval.halfWidth.map { " ± " + formatNumber($0, decimals: 2) } ?? "") + " " + currency
     }
 }

@@ -139,3 +139,35 @@ import Testing
         }
     }
 }
+
+extension StaffingTests {
+    /// Erlang A can need fewer agents than the load in Erlangs: the Erlang A benchmark (100 E, patience
+    /// 60 s, 80/20) needs 92 (80.70 %; 91 give 79.13 %).
+    @Test func erlangAStartCanBeBelowTheLoad() {
+        let goals = StaffingGoals(serviceLevel: 0.8, targetSeconds: 20)
+        #expect(StaffingSearch.erlangAgents(perHour: 1200, aht: 300, patience: 60, goals: goals) == 92)
+        #expect(StaffingSearch.erlangAgents(perHour: 1200, aht: 300, patience: 60, goals: goals) == exact(perHour: 1200, aht: 300, patience: 60, goals: goals))
+        #expect(StaffingSearch.erlangAgents(perHour: 200, aht: 180, patience: nil, goals: goals) == 14)
+    }
+
+    @Test func shiftsMustBeWholeIntervalsWithinOpeningHours() throws {
+        let s = try ScenarioReader.parse(Array("""
+            {"ccsimVersion": 1, "name": "hours", "simulation": {"days": 1, "replications": 2},
+             "calendar": {"open": "08:00", "close": "12:00", "intervalMinutes": 30},
+             "callTypes": [{"name": "a", "arrivals": {"perHour": 30}, "handleTime": {"distribution": "exponential", "mean": 200}}],
+             "agentGroups": [{"name": "g", "agents": 3, "skills": ["a"]}]}
+            """.utf8), file: "hours.json")
+        let goals = StaffingGoals(serviceLevel: 0.8, targetSeconds: 20)
+        for (lengths, starts, message) in [
+            ([900.0], nil as [Double]?, "is not a whole number of 30-minute intervals"),
+            ([4.25 * 3600], nil, "is not a whole number of 30-minute intervals"),
+            ([3600.0], [7 * 3600.0], "cannot start at 07:00"),
+            ([3600.0], [8.25 * 3600], "cannot start at 08:15"),
+        ] {
+            let error = #expect(throws: StaffingError.self) {
+                try StaffingSearch.plan(scenario: s, goals: goals, shrinkage: 0, shiftLengths: lengths, shiftStarts: starts, threads: 1)
+            }
+            #expect(error?.message.contains(message) == true, "\(error?.message ?? "")")
+        }
+    }
+}

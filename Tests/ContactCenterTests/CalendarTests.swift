@@ -300,3 +300,19 @@ import Testing
         #expect(result.agentGroups[0].staffedSeconds == 3 * (8 * 4 - 2) * 3600)
     }
 }
+
+/// The calendar time a simulated window stands for, for money per month and per year.
+@Suite struct EquivalentTimeTests {
+    let mondayToSaturday = BusinessCalendar(open: 8 * 3600, close: 20 * 3600, intervalSeconds: 3600, days: Set(0..<6))
+
+    @Test func wholeWeeksStandForThemselves() {
+        #expect(mondayToSaturday.equivalentSeconds(from: 0, to: 28 * 86_400) == 28 * 86_400)
+        #expect(BusinessCalendar.alwaysOpen.equivalentSeconds(from: 3600, to: 5 * 86_400) == 5 * 86_400 - 3600)
+    }
+
+    @Test func mondayToFridayOfASixDayCenterIsFiveSixthsOfAWeek() {
+        #expect(abs(mondayToSaturday.equivalentSeconds(from: 0, to: 5 * 86_400) - 5.0 / 6 * 7 * 86_400) < 1e-6)
+        // Six days or seven: the same week (Sunday is closed).
+        #expect(mondayToSaturday.equivalentSeconds(from: 0, to: 6 * 86_400) == mondayToSaturday.equivalentSeconds(from: 0, to: 7 * 86_400))
+    }
+}

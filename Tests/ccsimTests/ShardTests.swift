@@ -15,7 +15,7 @@ import Testing
 
     /// Writes the partials of `count` shards into `folder` and returns their paths.
     func shards(_ count: Int, replications: Int, in folder: TemporaryFolder) throws -> [String] {
-        try (0..<count).map { index in
+        (0..<count).map { index in
             let path = folder.path("part-\(index).json")
             let outcome = CommandLineTool.execute([
                 "run", scenario, "--replications", "\(replications)", "--shard", "\(index)/\(count)", "-o", path, "--threads", "\(1 + index % 2)",

@@ -200,3 +200,25 @@ public struct RepeatContact: Sendable, Equatable {
         self.delay = delay
     }
 }
+
+extension BusinessCalendar {
+    /// The calendar time that a window of simulated time `from`...`to` (seconds from Monday 00:00)
+    /// stands for, in seconds: the opening hours it covers, as a share of a week's opening hours, times
+    /// a week. A run of whole weeks is its own length; Monday to Friday of a center open Monday to
+    /// Saturday stands for 5/6 of a week, so money per month or per year is not inflated by the days
+    /// the simulation did not cover. A window with no opening hours stands for itself.
+    public func equivalentSeconds(from start: Double, to end: Double) -> Double {
+        let perWeek = Double(days.count) * (close - open)
+        guard perWeek > 0, end > start else { return Swift.max(0, end - start) }
+        var covered = 0.0
+        var day = (start / 86_400).rounded(.down)
+        while day * 86_400 < end {
+            if days.contains(((Int(day) % 7) + 7) % 7) {
+                let opens = day * 86_400 + open, closes = day * 86_400 + close
+                covered += Swift.max(0, Swift.min(closes, end) - Swift.max(opens, start))
+            }
+            day += 1
+        }
+        return covered > 0 ? covered * (7 * 86_400) / perWeek : end - start
+    }
+}

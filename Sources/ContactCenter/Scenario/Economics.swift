@@ -95,7 +95,7 @@ public struct OutsourcingContract: Sendable, Equatable {
     public var managementFeePerMonth = 0.0
     /// Training, per agent-hour of training, in currency units.
     public var trainingPerAgentHour = 0.0
-    /// Hours of training per agent of the group (the group's largest head count on duty), one-off.
+    /// Hours of training per agent of the group's roster (every agent of its shifts), one-off.
     public var trainingHoursPerAgent = 0.0
     /// Extras (phone number, call forwarding, overtime) per month, in currency units.
     public var extrasPerMonth = 0.0
