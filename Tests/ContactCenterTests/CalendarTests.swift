@@ -316,3 +316,51 @@ import Testing
         #expect(mondayToSaturday.equivalentSeconds(from: 0, to: 6 * 86_400) == mondayToSaturday.equivalentSeconds(from: 0, to: 7 * 86_400))
     }
 }
+
+/// Callers carried over from closed hours call again at the opening, or spread over a time after it.
+@Suite struct CarryOverSpreadTests {
+    func firstIntervals(spread: String) throws -> [Int] {
+        let s = try ScenarioReader.parse(Array("""
+            {"ccsimVersion": 1, "name": "spread", "simulation": {"days": 3, "replications": 2, "seed": 4},
+             "calendar": {"open": "08:00", "close": "12:00", "intervalMinutes": 30, "closedCalls": "carryOver"\(spread)},
+             "callTypes": [{"name": "a", "arrivals": {"perHour": 1e-9, "closedPerHour": 20},
+                            "handleTime": {"distribution": "exponential", "mean": 60}}],
+             "agentGroups": [{"name": "g", "agents": 50, "skills": ["a"]}]}
+            """.utf8), file: "spread.json")
+        var counts = [Int](repeating: 0, count: 8)
+        for result in try Simulation(scenario: s).run(threads: 1) {
+            for (index, tally) in result.intervals.enumerated() { counts[index] += tally.arrivals }
+        }
+        return counts
+    }
+
+    @Test func carriedCallersAllArriveAtTheOpeningByDefault() throws {
+        let counts = try firstIntervals(spread: "")
+        #expect(counts[0] > 500 && counts.dropFirst().allSatisfy { $0 == 0 })
+    }
+
+    /// Spread over an hour, they fill the first two half hours about equally (binomial: within 4 sd).
+    @Test func spreadCarriedCallersOverTheFirstHour() throws {
+        let counts = try firstIntervals(spread: #", "carryOverSpreadMinutes": 60"#)
+        let total = Double(counts[0] + counts[1])
+        #expect(counts.dropFirst(2).allSatisfy { $0 == 0 })
+        #expect(abs(Double(counts[0]) - total / 2) < 4 * (total / 4).squareRoot(), "\(counts)")
+    }
+
+    @Test func spreadNeedsCarryOverAndFitsTheOpeningHours() {
+        for (calendar, message) in [
+            (#""closedCalls": "drop", "carryOverSpreadMinutes": 30"#, "applies to callers carried over"),
+            (#""closedCalls": "carryOver", "carryOverSpreadMinutes": 300"#, "expected at most the opening hours (240 minutes)"),
+        ] {
+            let error = #expect(throws: ScenarioError.self) {
+                try ScenarioReader.parse(Array("""
+                    {"ccsimVersion": 1, "simulation": {"days": 1},
+                     "calendar": {"open": "08:00", "close": "12:00", \(calendar)},
+                     "callTypes": [{"name": "a", "arrivals": {"perHour": 1}, "handleTime": {"distribution": "exponential", "mean": 60}}],
+                     "agentGroups": [{"name": "g", "agents": 1, "skills": ["a"]}]}
+                    """.utf8), file: "x.json")
+            }
+            #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
+        }
+    }
+}

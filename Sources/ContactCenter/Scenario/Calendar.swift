@@ -15,6 +15,9 @@ public struct BusinessCalendar: Sendable, Equatable {
     public var days: Set<Int>
     /// What happens to a call that arrives while the center is closed.
     public var closedCalls: ClosedCallPolicy
+    /// With `carryOver`: callers who found the center closed call again at a uniformly random moment
+    /// of this long after the opening, in seconds (0: all at the opening instant).
+    public var carryOverSpreadSeconds = 0.0
     /// What happens at closing time to calls still waiting.
     public var atClose: ClosingPolicy
 

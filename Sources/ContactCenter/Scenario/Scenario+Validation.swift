@@ -22,6 +22,8 @@ extension Scenario {
               && (calendar.close - calendar.open).truncatingRemainder(dividingBy: calendar.intervalSeconds) == 0,
               "calendar", "expected opening before closing, 15-, 30- or 60-minute intervals that divide the opening hours, and at least one day")
         check(busynessCV >= 0 && busynessCV <= 2, "busyness.cv", "expected a coefficient of variation from 0 to 2")
+        check(calendar.carryOverSpreadSeconds >= 0 && calendar.carryOverSpreadSeconds <= calendar.close - calendar.open,
+              "calendar.carryOverSpreadMinutes", "expected minutes from 0 to the length of the opening hours")
         if let lines { check(lines >= 1, "lines", "expected at least one trunk line") }
         check(!agentGroups.isEmpty, "agentGroups", "expected at least one agent group")
         var names: Set<String> = []

@@ -618,6 +618,7 @@ struct ScenarioDecoder {
         }
         let closedCalls = reader.string("closedCalls", expected: "\"drop\" or \"carryOver\"", accept: { ClosedCallPolicy(rawValue: $0) != nil })
         let atClose = reader.string("atClose", expected: "\"serve\" or \"drop\"", accept: { ClosingPolicy(rawValue: $0) != nil })
+        let spread = reader.number("carryOverSpreadMinutes", expected: "a number of minutes from 0 to the length of the opening hours") { $0 >= 0 && $0 <= 1440 }
         reader.rejectUnknownKeys()
         guard let open, let close else { return nil }
         if close <= open {
@@ -637,9 +638,22 @@ struct ScenarioDecoder {
         if reader.has("closedCalls") && closedCalls == nil { return nil }
         if reader.has("atClose") && atClose == nil { return nil }
         if reader.has("days") && days.isEmpty { return nil }
-        return BusinessCalendar(
+        if reader.has("carryOverSpreadMinutes") {
+            guard let spread else { return nil }
+            if spread * 60 > close - open {
+                reader.problem("carryOverSpreadMinutes", "expected at most the opening hours (\(plain((close - open) / 60)) minutes), found \(plain(spread))")
+                return nil
+            }
+            if closedCalls != "carryOver" {
+                reader.problem("carryOverSpreadMinutes", "applies to callers carried over: give \"closedCalls\": \"carryOver\"")
+                return nil
+            }
+        }
+        var calendar = BusinessCalendar(
             open: open, close: close, intervalSeconds: minutes * 60, days: days,
             closedCalls: closedCalls.flatMap(ClosedCallPolicy.init) ?? .drop, atClose: atClose.flatMap(ClosingPolicy.init) ?? .serve)
+        calendar.carryOverSpreadSeconds = (spread ?? 0) * 60
+        return calendar
     }
 
     /// A distribution of a duration in seconds (`nil` on a problem). One that is identically zero

@@ -239,6 +239,8 @@ struct CompiledCalendar: Sendable {
     let intervalCount: Int
     let workingDays: [Bool]
     let closedCalls: ClosedCallPolicy
+    /// Seconds after an opening over which carried-over callers call again (0: at the opening).
+    let carryOverSpread: Double
     let atClose: ClosingPolicy
     let isAlwaysOpen: Bool
 
@@ -249,6 +251,7 @@ struct CompiledCalendar: Sendable {
         intervalCount = calendar.intervalCount
         workingDays = (0..<7).map { calendar.days.contains($0) }
         closedCalls = calendar.closedCalls
+        carryOverSpread = calendar.carryOverSpreadSeconds
         atClose = calendar.atClose
         isAlwaysOpen = calendar.isAlwaysOpen
     }

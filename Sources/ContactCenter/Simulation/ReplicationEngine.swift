@@ -522,7 +522,14 @@ struct ReplicationEngine {
             carried[type].removeAll(keepingCapacity: true)
         }
         callers.sort { ($0.arrival, $0.type) < ($1.arrival, $1.type) }
-        for caller in callers { enter(caller.type, caller.issue.next) }
+        if calendar.carryOverSpread > 0 {
+            // Each calls again at a uniform moment of the spread, drawn in a fixed order from its type's stream.
+            for caller in callers {
+                scheduleRepeat(caller.type, caller.issue, after: calendar.carryOverSpread * repeatDelayStreams[caller.type].nextOpenUnit())
+            }
+        } else {
+            for caller in callers { enter(caller.type, caller.issue.next) }
+        }
         if let next = calendar.nextOpening(after: now + 1), next <= model.horizon { schedule(.opening, at: next) }
     }
 
