@@ -30,6 +30,11 @@ let package = Package(
             path: "Sources/ErlangABenchmark"
         ),
         .executableTarget(
+            name: "cost-curves",
+            dependencies: ["BenchmarkSupport", .product(name: "ContactCenter", package: "ccsim")],
+            path: "Sources/CostCurves"
+        ),
+        .executableTarget(
             name: "erlang-a-probe",
             dependencies: ["BenchmarkSupport", .product(name: "ContactCenter", package: "ccsim")],
             path: "Sources/ErlangAProbe"
