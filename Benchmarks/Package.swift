@@ -53,6 +53,7 @@ for name in ["KernelBenchmarks", "SimulationBenchmarks", "ScenarioBenchmarks"] {
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "SimulationKernel", package: "ccsim"),
                 .product(name: "ContactCenter", package: "ccsim"),
+                .product(name: "ContactCenterAnalysis", package: "ccsim"),
             ],
             path: "Benchmarks/\(name)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

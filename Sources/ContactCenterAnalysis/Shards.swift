@@ -69,69 +69,123 @@ public struct ShardError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// The partial result of one shard of `ccsim run`, and the merge of partials into the single run's result.
+/// What a sharded command was: its partials merge into that command's output.
+public enum PartialCommand: String, Sendable {
+    /// `ccsim run`: one scenario, its replications shared round robin.
+    case run
+    /// `ccsim compare`: a base and its variants, the replications of each shared round robin.
+    case compare
+    /// `ccsim sweep`: one scenario per point, the points shared round robin, each with all its replications.
+    case sweep
+}
+
+/// A scenario as a shard ran it: its document (bases applied; seed, replications and name set) and the
+/// folder of its file, where arrival traces are found again at merge.
+public struct PartialScenario: Sendable {
+    /// The document as run.
+    public let document: JSONValue
+    /// The scenario file's folder.
+    public let folder: String
+
+    /// Creates one.
+    public init(document: JSONValue, folder: String) {
+        self.document = document
+        self.folder = folder
+    }
+}
+
+/// The partial result of one shard of `ccsim run`, `compare` or `sweep`, and the merge of partials into
+/// the unsharded command's result.
 ///
-/// A partial holds the scenario as run (its document with bases applied and the seed and replications
-/// in force), the tool's version, the shard, and the raw statistics of each of its replications, so
-/// that the merge computes every KPI from exactly the numbers a single run has: same bytes out.
+/// A partial holds the scenarios as run, the tool's version, the shard, and the raw statistics of each
+/// of its replications, so that the merge computes every figure from exactly the numbers an unsharded
+/// run has: same bytes out.
 public enum PartialResult {
     /// Version of the partial format.
     public static let formatVersion: Int64 = 1
 
+    /// Which replications of which scenarios shard `shard` runs: every scenario's replications r with
+    /// r mod N = I (run, compare), or every replication of the points p with p mod N = I (sweep).
+    public static func work(of shard: Shard, command: PartialCommand, replications: [Int]) -> [(scenario: Int, replications: [Int])] {
+        switch command {
+        case .run, .compare:
+            return replications.enumerated().map { ($0.offset, shard.replications(of: $0.element)) }
+        case .sweep:
+            return replications.enumerated().filter { $0.offset % shard.count == shard.index }.map { ($0.offset, Array(0..<$0.element)) }
+        }
+    }
+
     /// The partial document of `shard`.
     /// - Parameters:
-    ///   - scenario: the scenario document as run (bases applied, seed and replications set).
-    ///   - folder: the scenario file's folder, where arrival traces are found again at merge.
+    ///   - sweep: for a sweep, its parameters and point values (carried to the merge as they are).
     ///   - toolVersion: the ccsim version that ran it (the merge refuses to mix versions).
+    ///   - results: per scenario run by the shard, its results (in `work(of:)` order).
     public static func document(
-        shard: Shard, scenario: JSONValue, folder: String, toolVersion: String, results: [ReplicationResult]
+        command: PartialCommand, shard: Shard, scenarios: [PartialScenario], sweep: JSONValue? = nil, toolVersion: String,
+        results: [(scenario: Int, results: [ReplicationResult])]
     ) -> JSONValue {
-        .object([
+        let scenarioArray = JSONValue.array(scenarios.map { scenario in
+            .object([JSONMember(key: "folder", value: .string(scenario.folder)), JSONMember(key: "document", value: scenario.document)])
+        })
+        var members = [
             JSONMember(key: "ccsimPartial", value: .integer(formatVersion)),
             JSONMember(key: "ccsim", value: .string(toolVersion)),
-            JSONMember(key: "command", value: .string("run")),
+            JSONMember(key: "command", value: .string(command.rawValue)),
             JSONMember(key: "shard", value: .object([
                 JSONMember(key: "index", value: .integer(shard.index)), JSONMember(key: "count", value: .integer(shard.count)),
             ])),
-            JSONMember(key: "scenarioDigest", value: .string(digest(scenario))),
-            JSONMember(key: "scenarioFolder", value: .string(folder)),
-            JSONMember(key: "scenario", value: scenario),
-            JSONMember(key: "replications", value: .array(results.map { $0.json() })),
-        ])
+            JSONMember(key: "scenarioDigest", value: .string(String(stableHash(scenarioArray.serialized(pretty: false)), radix: 16))),
+            JSONMember(key: "scenarios", value: scenarioArray),
+        ]
+        if let sweep { members.append(JSONMember(key: "sweep", value: sweep)) }
+        members.append(JSONMember(key: "replications", value: .array(results.flatMap { entry in
+            entry.results.map { .object([JSONMember(key: "scenario", value: .integer(entry.scenario)), JSONMember(key: "result", value: $0.json())]) }
+        })))
+        return .object(members)
     }
 
-    /// A short fingerprint of a scenario document (FNV-1a of its compact text), shown in messages.
-    static func digest(_ scenario: JSONValue) -> String {
-        String(stableHash(scenario.serialized(pretty: false)), radix: 16)
+    /// The scenarios, and their replications in index order, of a complete set of partials.
+    public struct Merged: Sendable {
+        /// The command the partials came from.
+        public let command: PartialCommand
+        /// The scenarios as run.
+        public let scenarios: [Scenario]
+        /// Per scenario, its replications in index order.
+        public let results: [[ReplicationResult]]
+        /// For a sweep, its parameters and point values.
+        public let sweep: JSONValue?
     }
 
-    /// The scenario and the replications, in index order, of a complete set of partials.
+    /// Merges a complete set of partials.
     /// - Throws: ``ShardError`` naming the file and the problem when a partial is missing, duplicated,
-    ///   from another scenario, count or version, or corrupt; ``ScenarioError`` when the scenario
+    ///   from another command, scenario, count or version, or corrupt; ``ScenarioError`` when a scenario
     ///   cannot be decoded again (an arrival trace moved, say).
-    public static func merge(
-        _ parts: [(file: String, document: JSONValue)], toolVersion: String
-    ) throws -> (scenario: Scenario, results: [ReplicationResult]) {
+    public static func merge(_ parts: [(file: String, document: JSONValue)], toolVersion: String) throws -> Merged {
         guard let first = parts.first else { throw ShardError(message: "no partial result given") }
-        struct Part { var file: String; var index: Int; var count: Int; var results: [JSONValue] }
+        struct Part { var file: String; var index: Int; var count: Int; var entries: [JSONValue] }
         var read: [Part] = []
-        for (file, document) in parts {
+        var command = PartialCommand.run
+        for (position, (file, document)) in parts.enumerated() {
             func fail(_ message: String) -> ShardError { ShardError(message: "\(file): \(message)") }
             guard case .number(let format)? = document["ccsimPartial"], format.exactInteger == formatVersion else {
-                throw fail("not a partial result of ccsim run --shard (no \"ccsimPartial\": \(formatVersion))")
+                throw fail("not a partial result of ccsim run, compare or sweep --shard (no \"ccsimPartial\": \(formatVersion))")
             }
             guard document["ccsim"] == .string(toolVersion) else {
                 throw fail("made by ccsim \(HTMLReport.string(document["ccsim"]) ?? "?"), not by this ccsim \(toolVersion): merge partials with the version that made them")
             }
-            guard document["command"] == .string("run") else { throw fail("a partial of \"\(HTMLReport.string(document["command"]) ?? "?")\", expected one of \"run\"") }
-            guard document["scenario"] == first.document["scenario"], document["scenario"] != nil else {
+            guard let kind = HTMLReport.string(document["command"]).flatMap(PartialCommand.init) else {
+                throw fail("command: expected run, compare or sweep")
+            }
+            if position == 0 { command = kind }
+            guard kind == command else { throw fail("a partial of \"\(kind.rawValue)\", but \(first.file) is of \"\(command.rawValue)\"") }
+            guard document["scenarios"] == first.document["scenarios"], document["sweep"] == first.document["sweep"], document["scenarios"] != nil else {
                 throw fail("is a partial of another scenario (digest \(HTMLReport.string(document["scenarioDigest"]) ?? "?"), expected \(HTMLReport.string(first.document["scenarioDigest"]) ?? "?") as in \(first.file))")
             }
-            let shardReader = StrictReader(file: file)
-            let shard = try shardReader.member(document, "shard", "")
-            let index = try shardReader.integer(shard, "index", "shard"), count = try shardReader.integer(shard, "count", "shard")
-            guard case .array(let results)? = document["replications"] else { throw fail("replications: expected an array") }
-            read.append(Part(file: file, index: index, count: count, results: results))
+            let reader = StrictReader(file: file)
+            let shard = try reader.member(document, "shard", "")
+            let index = try reader.integer(shard, "index", "shard"), count = try reader.integer(shard, "count", "shard")
+            guard case .array(let entries)? = document["replications"] else { throw fail("replications: expected an array") }
+            read.append(Part(file: file, index: index, count: count, entries: entries))
         }
         let count = read[0].count
         if let other = read.first(where: { $0.count != count }) {
@@ -147,30 +201,81 @@ public enum PartialResult {
         guard missing.isEmpty else {
             throw ShardError(message: "shard\(missing.count > 1 ? "s" : "") \(missing.prefix(10).map(String.init).joined(separator: ", "))\(missing.count > 10 ? ", …" : "") of \(count) missing")
         }
-        // The scenario as run, decoded again with the reader's checks.
-        let scenarioDocument = first.document["scenario"]!
-        let folder = HTMLReport.string(first.document["scenarioFolder"]) ?? ""
-        let scenario = try ScenarioReader.decode(scenarioDocument, file: first.file, folder: folder)
-        let total = scenario.simulation.replications
-        var results = [ReplicationResult?](repeating: nil, count: total)
+        // The scenarios as run, decoded again with the reader's checks.
+        guard case .array(let scenarioValues)? = first.document["scenarios"], !scenarioValues.isEmpty else {
+            throw ShardError(message: "\(first.file): scenarios: expected a non-empty array")
+        }
+        var scenarios: [Scenario] = []
+        for (index, value) in scenarioValues.enumerated() {
+            guard let document = value["document"] else { throw ShardError(message: "\(first.file): scenarios[\(index)]: expected a document") }
+            scenarios.append(try ScenarioReader.decode(document, file: first.file, folder: HTMLReport.string(value["folder"]) ?? ""))
+        }
+        let totals = scenarios.map(\.simulation.replications)
+        var results = totals.map { [ReplicationResult?](repeating: nil, count: $0) }
         for index in 0..<count {
             let part = byIndex[index]!
-            let expected = Shard(index: index, count: count).replications(of: total)
-            guard part.results.count == expected.count else {
-                throw ShardError(message: "\(part.file): holds \(part.results.count) replication(s), shard \(index) of \(count) of \(total) has \(expected.count): the partial is incomplete or corrupt")
+            let work = PartialResult.work(of: Shard(index: index, count: count), command: command, replications: totals)
+            let expected = work.flatMap { entry in entry.replications.map { (entry.scenario, $0) } }
+            guard part.entries.count == expected.count else {
+                throw ShardError(message: "\(part.file): holds \(part.entries.count) replication(s), shard \(index) of \(count) of \(totals.reduce(0, +)) has \(expected.count): the partial is incomplete or corrupt")
             }
-            for (position, value) in part.results.enumerated() {
-                let result = try ReplicationResult(json: value, file: part.file, path: "replications[\(position)]")
-                guard result.replication == expected[position], results[result.replication] == nil else {
-                    throw ShardError(message: "\(part.file): replications[\(position)] is replication \(result.replication), expected \(expected[position])")
+            let reader = StrictReader(file: part.file)
+            for (position, entry) in part.entries.enumerated() {
+                let scenario = try reader.integer(entry, "scenario", "replications[\(position)]")
+                let result = try ReplicationResult(json: try reader.member(entry, "result", "replications[\(position)]"), file: part.file, path: "replications[\(position)].result")
+                guard scenario == expected[position].0, result.replication == expected[position].1 else {
+                    throw ShardError(message: "\(part.file): replications[\(position)] is replication \(result.replication) of scenario \(scenario), expected \(expected[position].1) of \(expected[position].0)")
                 }
-                guard result.callTypes.count == scenario.callTypes.count, result.agentGroups.count == scenario.agentGroups.count,
-                      result.intervals.count == scenario.calendar.intervalCount else {
+                let s = scenarios[scenario]
+                guard result.callTypes.count == s.callTypes.count, result.agentGroups.count == s.agentGroups.count,
+                      result.intervals.count == s.calendar.intervalCount else {
                     throw ShardError(message: "\(part.file): replications[\(position)] does not fit the scenario (call types, groups or intervals differ)")
                 }
-                results[result.replication] = result
+                results[scenario][result.replication] = result
             }
         }
-        return (scenario, results.map { $0! })
+        return Merged(command: command, scenarios: scenarios, results: results.map { $0.map { $0! } }, sweep: first.document["sweep"])
+    }
+}
+
+extension PartialResult.Merged {
+    /// The output of the unsharded command, in `format`: a run's report, a comparison or a sweep.
+    /// - Throws: ``ShardError`` when a sweep's parameters and point values do not fit its points.
+    public func rendered(as format: ReportFormat) throws(ShardError) -> String {
+        switch command {
+        case .run:
+            return RunReport(scenario: scenarios[0], results: results[0]).rendered(as: format)
+        case .compare:
+            let variants = (1..<scenarios.count).map { (scenario: scenarios[$0], results: results[$0]) }
+            return Comparison(base: scenarios[0], baseResults: results[0], variants: variants).rendered(as: format)
+        case .sweep:
+            return try sweepReport().rendered(as: format)
+        }
+    }
+
+    /// The sweep of a merged `sweep`: its parameters, and per point its values and run report.
+    func sweepReport() throws(ShardError) -> SweepReport {
+        guard case .array(let paths)? = sweep?["parameters"], case .array(let rows)? = sweep?["values"] else {
+            throw ShardError(message: "sweep: expected parameters and values")
+        }
+        let values: [[Double]] = rows.map { row in
+            guard case .array(let cells) = row else { return [] }
+            return cells.compactMap { HTMLReport.number($0) }
+        }
+        var parameters: [SweepParameter] = []
+        for (index, path) in paths.enumerated() {
+            guard case .string(let text) = path, let scenarioPath = ScenarioPath(text) else { break }
+            var seen: [Double] = []
+            for row in values where index < row.count && !seen.contains(row[index]) { seen.append(row[index]) }
+            parameters.append(SweepParameter(path: scenarioPath, values: seen))
+        }
+        guard parameters.count == paths.count, values.count == scenarios.count, values.allSatisfy({ $0.count == paths.count }) else {
+            throw ShardError(message: "sweep: the parameters and point values do not fit the points")
+        }
+        var points: [(values: [Double], report: RunReport)] = []
+        for index in scenarios.indices {
+            points.append((values[index], RunReport(scenario: scenarios[index], results: results[index])))
+        }
+        return SweepReport(parameters: parameters, points: points)
     }
 }

@@ -47,15 +47,13 @@ enum CommandLineTool {
             name: "run", overview: "run         simulate a scenario file and report KPIs with 95 % confidence intervals",
             usage: "ccsim run FILE [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE] [--max-events N]",
             summary: "Simulates the scenario in FILE and reports its KPIs with 95 % confidence intervals.",
-            options: runOptions + htmlOptions + [
-                OptionSpec(name: "shard", value: "I/N", help: "run only shard I of N (replications r with r mod N = I) and write a partial result for ccsim merge; auto reads Kubernetes or Slurm array indices"),
-            ], body: run),
+            options: runOptions + htmlOptions + [shardOption], body: run),
         Command(
-            name: "merge", overview: "merge       merge the partial results of a sharded run into the single run's result",
+            name: "merge", overview: "merge       merge the partial results of a sharded run, compare or sweep into its result",
             usage: "ccsim merge PART... [-o|--output RESULT] [--format json|table|csv]",
             summary: """
-                Combines the partial results of ccsim run --shard I/N (every shard of one run, in any order) into
-                exactly the result one unsharded run gives, byte for byte (JSON by default). Missing, duplicated,
+                Combines the partial results of ccsim run, compare or sweep --shard I/N (every shard of one run, in
+                any order) into exactly the output of the unsharded command, byte for byte (JSON by default). Missing, duplicated,
                 mismatched (another scenario, shard count or ccsim version) or corrupt partials are errors (exit 2).
                 """,
             options: [
@@ -86,7 +84,7 @@ enum CommandLineTool {
                 per variant, the difference of every KPI, of cost and revenue a year, the ROI of the change and its
                 payback, with the 95 % interval of each paired difference and whether it excludes zero.
                 """,
-            options: runOptions + htmlOptions, body: compare),
+            options: runOptions + htmlOptions + [shardOption], body: compare),
         Command(
             name: "sweep", overview: "sweep       one run per value of scenario numbers (a grid), as one table",
             usage: "ccsim sweep FILE --set PATH=VALUES [--set PATH=VALUES]... [--replications N] [--seed S] [--threads T] [--format table|json|csv] [--output FILE]",
@@ -98,7 +96,7 @@ enum CommandLineTool {
                 VALUES is FROM...TO (step 1), FROM...TO:STEP, or a list V1,V2,V3.
                 """,
             options: [OptionSpec(name: "set", value: "PATH=VALUES", help: "a scenario number and its values (repeat for a grid)", repeatable: true)]
-                + runOptions + htmlOptions, body: sweep),
+                + runOptions + htmlOptions + [shardOption], body: sweep),
         Command(
             name: "staff", overview: "staff       fewest agents per interval that meet the goals, and a shift plan",
             usage: "ccsim staff FILE [--goal serviceLevel=0.8] [--target SECONDS] [--max-abandonment A] [--max-asa SECONDS] [--shrinkage S] [--shift-lengths 4,6,8] [--shift-starts 08:00,10:00] [--replications N] [--seed S] [--format table|json|csv] [--output FILE]",
@@ -191,6 +189,10 @@ enum CommandLineTool {
 
     // MARK: run
 
+    static let shardOption = OptionSpec(
+        name: "shard", value: "I/N",
+        help: "run only shard I of N (replications r mod N = I; sweep points p mod N = I) and write a partial result for ccsim merge; auto reads Kubernetes or Slurm array indices")
+
     static let htmlOptions = [
         OptionSpec(name: "html", value: "OUT.html", help: "also write the result as a self-contained HTML report with charts"),
         OptionSpec(name: "lang", value: "LANG", help: "language of the HTML report: en (default) or fr"),
@@ -223,7 +225,9 @@ enum CommandLineTool {
         let options = try RunOptions(parsed)
         try checkLanguage(parsed)
         if let text = parsed.values["shard"] {
-            return try runShard(file: parsed.positionals[0], text: text, options: options, parsed)
+            let shard = try shard(text, command: "run", parsed)
+            let run = try asRun(parsed.positionals[0], seed: options.seed, replications: options.replications)
+            return try runShard(.run, shard: shard, runs: [run], options: options)
         }
         return try simulate(try ScenarioReader.read(contentsOf: parsed.positionals[0]), options, parsed)
     }
@@ -285,30 +289,49 @@ enum CommandLineTool {
 
     // MARK: shards
 
-    static func runShard(file: String, text: String, options: RunOptions, _ parsed: ParsedArguments) throws -> CommandOutcome {
-        let shard: Shard
-        do {
-            shard = try Shard(parsing: text, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            throw UsageError(message: "run: \(error.message)")
-        }
+    /// Reads `--shard` and refuses the options that apply to a merged result only.
+    static func shard(_ text: String, command: String, _ parsed: ParsedArguments) throws -> Shard {
         if parsed.values["format"].map({ $0 != "json" }) ?? false || parsed.values["html"] != nil {
-            throw UsageError(message: "run --shard: writes a partial result (JSON) for ccsim merge; --format and --html apply to the merged result")
+            throw UsageError(message: "\(command) --shard: writes a partial result (JSON) for ccsim merge; --format and --html apply to the merged result")
         }
-        var (document, _, folder) = try ScenarioReader.resolvedDocument(contentsOf: file)
-        var scenario = try ScenarioReader.read(contentsOf: file)
-        if let replications = options.replications { scenario.simulation.replications = replications }
-        if let seed = options.seed { scenario.simulation.seed = seed }
-        // The document as run: the seed and replications in force, whatever the command line said.
+        do {
+            return try Shard(parsing: text, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw UsageError(message: "\(command): \(error.message)")
+        }
+    }
+
+    /// The scenario in `file`, with `values` set, as a shard runs it: the scenario, and its document with
+    /// the seed, replications and name in force written in, so that the merge decodes the same scenario.
+    static func asRun(
+        _ file: String, setting values: [(path: ScenarioPath, value: Double)] = [], seed: UInt64?, replications: Int?
+    ) throws -> (run: PartialScenario, scenario: Scenario) {
+        let (resolved, stem, folder) = try ScenarioReader.resolvedDocument(contentsOf: file)
+        var document = try ScenarioReader.setting(values, in: resolved, file: file)
+        var scenario = try ScenarioReader.decode(document, file: file, defaultName: stem, folder: folder)
+        if let replications { scenario.simulation.replications = replications }
+        if let seed { scenario.simulation.seed = seed }
         document = try document.setting(.integer(scenario.simulation.seed), at: ScenarioPath("simulation.seed")!)
         document = try document.setting(.integer(scenario.simulation.replications), at: ScenarioPath("simulation.replications")!)
         if document["name"] == nil { document = try document.setting(.string(scenario.name), at: ScenarioPath("name")!) }
-        let indices = shard.replications(of: scenario.simulation.replications)
-        let bar = ProgressBar(total: indices.count, quiet: options.quiet)
-        let results = try Simulation(scenario: scenario).run(indices: indices, threads: options.threads, limits: options.limits, progress: bar?.step)
+        return (PartialScenario(document: document, folder: folder), scenario)
+    }
+
+    /// Runs shard `shard` of `command` over `runs` and prints (or writes) its partial result.
+    static func runShard(
+        _ command: PartialCommand, shard: Shard, runs: [(run: PartialScenario, scenario: Scenario)], sweep: JSONValue? = nil,
+        options: RunOptions
+    ) throws -> CommandOutcome {
+        let work = PartialResult.work(of: shard, command: command, replications: runs.map(\.scenario.simulation.replications))
+        let bar = ProgressBar(total: work.reduce(0) { $0 + $1.replications.count }, quiet: options.quiet)
+        var results: [(scenario: Int, results: [ReplicationResult])] = []
+        for entry in work where !entry.replications.isEmpty {
+            let simulation = Simulation(scenario: runs[entry.scenario].scenario)
+            results.append((entry.scenario, try simulation.run(indices: entry.replications, threads: options.threads, limits: options.limits, progress: bar?.step)))
+        }
         bar?.finish()
         let partial = PartialResult.document(
-            shard: shard, scenario: document, folder: folder, toolVersion: version, results: results)
+            command: command, shard: shard, scenarios: runs.map(\.run), sweep: sweep, toolVersion: version, results: results)
         return try emit(partial.serialized() + "\n", options)
     }
 
@@ -326,13 +349,18 @@ enum CommandLineTool {
                 throw UsageError(message: "merge: \(file): not a partial result (invalid JSON at \(error))")
             }
         }
-        let merged: (scenario: Scenario, results: [ReplicationResult])
+        let merged: PartialResult.Merged
         do {
             merged = try PartialResult.merge(parts, toolVersion: version)
         } catch let error as ShardError {
             throw UsageError(message: "merge: \(error.message)")
         }
-        let text = RunReport(scenario: merged.scenario, results: merged.results).rendered(as: format)
+        let text: String
+        do {
+            text = try merged.rendered(as: format)
+        } catch {
+            throw UsageError(message: "merge: \(parts[0].file): \(error.message)")
+        }
         guard let output = parsed.values["output"] else { return .success(text) }
         try writeAtomically(text, to: output)
         return .success("")
@@ -345,6 +373,14 @@ enum CommandLineTool {
             throw UsageError(message: "compare: expected a base scenario and at least one variant, found \(parsed.positionals.count) file(s) (see ccsim compare --help)")
         }
         let options = try RunOptions(parsed)
+        if let text = parsed.values["shard"] {
+            let shard = try shard(text, command: "compare", parsed)
+            let base = try asRun(parsed.positionals[0], seed: options.seed, replications: options.replications)
+            let variants = try parsed.positionals.dropFirst().map { file in
+                try asRun(file, seed: base.scenario.simulation.seed, replications: base.scenario.simulation.replications)
+            }
+            return try runShard(.compare, shard: shard, runs: [base] + variants, options: options)
+        }
         var base = try ScenarioReader.read(contentsOf: parsed.positionals[0])
         let baseFile = base.simulation
         if let replications = options.replications { base.simulation.replications = replications }
@@ -399,6 +435,24 @@ enum CommandLineTool {
         }
         let options = try RunOptions(parsed)
         let file = parsed.positionals[0]
+        if let text = parsed.values["shard"] {
+            let shard = try shard(text, command: "sweep", parsed)
+            let grid = SweepReport.grid(parameters)
+            var runs: [(run: PartialScenario, scenario: Scenario)] = []
+            for values in grid {
+                do {
+                    runs.append(try asRun(file, setting: zip(parameters, values).map { ($0.path, $1) }, seed: options.seed, replications: options.replications))
+                } catch let error as ScenarioError {
+                    let point = zip(parameters, values).map { "\($0.path)=\(JSONValue.double($1).serialized())" }.joined(separator: ", ")
+                    throw ScenarioError(file: "\(error.file) (sweep point \(point))", problems: error.problems)
+                }
+            }
+            let sweep = JSONValue.object([
+                JSONMember(key: "parameters", value: .array(parameters.map { .string($0.path.description) })),
+                JSONMember(key: "values", value: .array(grid.map { .array($0.map { .double($0) }) })),
+            ])
+            return try runShard(.sweep, shard: shard, runs: runs, sweep: sweep, options: options)
+        }
         let replications = try options.replications ?? ScenarioReader.read(contentsOf: file).simulation.replications
         let bar = ProgressBar(total: points * replications, quiet: options.quiet)
         let report = try SweepReport.run(

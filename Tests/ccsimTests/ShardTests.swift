@@ -63,7 +63,7 @@ import Testing
         let corrupt = try edited(parts[2], { $0 = $0.replacingOccurrences(of: "\"answered\": ", with: "\"answered\": \"many\", \"x\": ") }, in: folder, as: "corrupt.json")
         let dropped = try edited(parts[2], { text in
             // Remove the last replication from the partial.
-            if let range = text.range(of: "{\n      \"replication\": 5", options: .backwards) {
+            if let range = text.range(of: "{\n      \"scenario\": 0,", options: .backwards) {
                 text = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines).dropLast() + "\n  ]\n}\n"
             }
         }, in: folder, as: "dropped.json")
@@ -76,7 +76,7 @@ import Testing
             ([parts[0], parts[1], truncated], "not a partial result (invalid JSON"),
             ([parts[0], parts[1], corrupt], "expected a whole number"),
             ([parts[0], parts[1], dropped], "holds 1 replication(s), shard 2 of 3 of 6 has 2"),
-            ([scenario], "not a partial result of ccsim run --shard"),
+            ([scenario], "not a partial result of ccsim run, compare or sweep --shard"),
             ([folder.path("nothing.json")], "no such file"),
         ]
         for (arguments, message) in cases {
@@ -146,5 +146,33 @@ import Testing
         }
         #expect(try shell(merge, in: folder.url.path, environment: [:]) == 0)
         #expect(try String(contentsOfFile: folder.path("results/result.json"), encoding: .utf8) == single(5))
+    }
+
+    /// A comparison and a sweep, sharded and merged: the unsharded command's JSON, byte for byte.
+    @Test func shardedComparisonAndSweepMergeToTheUnshardedOutput() throws {
+        let folder = try TemporaryFolder()
+        let roi = config("roi/baseline.json"), variants = [config("roi/auto-transcription.json"), config("roi/fewer-agents.json")]
+        let compare = ["compare", roi] + variants + ["--replications", "5"]
+        let single = CommandLineTool.execute(compare + ["--format", "json"])
+        let parts = (0..<3).map { index -> String in
+            let path = folder.path("compare-\(index).json")
+            #expect(CommandLineTool.execute(compare + ["--shard", "\(index)/3", "-o", path]).status == 0)
+            return path
+        }
+        #expect(CommandLineTool.execute(["merge"] + parts.reversed()).standardOutput == single.standardOutput)
+
+        let sweep = ["sweep", scenario, "--set", "agentGroups[0].agents=1...3", "--set", "callTypes[0].arrivals.perDay=40,60", "--replications", "3"]
+        let sweepSingle = CommandLineTool.execute(sweep + ["--format", "json"])
+        let sweepParts = (0..<4).map { index -> String in
+            let path = folder.path("sweep-\(index).json")
+            #expect(CommandLineTool.execute(sweep + ["--shard", "\(index)/4", "-o", path]).status == 0)
+            return path
+        }
+        #expect(CommandLineTool.execute(["merge"] + sweepParts).standardOutput == sweepSingle.standardOutput)
+        #expect(CommandLineTool.execute(["merge", "--format", "table"] + sweepParts).standardOutput
+            == CommandLineTool.execute(sweep).standardOutput)
+        // Partials of different commands do not mix.
+        let mixed = CommandLineTool.execute(["merge", sweepParts[0], parts[1], parts[2]])
+        #expect(mixed.status == 2 && mixed.standardError.contains("a partial of \"compare\", but"))
     }
 }

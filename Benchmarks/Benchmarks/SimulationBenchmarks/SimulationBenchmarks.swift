@@ -10,6 +10,7 @@
 import Benchmark
 import BenchmarkSupport
 import ContactCenter
+import ContactCenterAnalysis
 import SimulationKernel
 
 /// The root of the repository, found from this file's path (Benchmarks/Benchmarks/<Name>/<Name>.swift).
@@ -102,6 +103,31 @@ let benchmarks: @Sendable () -> Void = {
         }
     } else {
         print("SimulationBenchmarks: cannot read \(repositoryRoot)/configs/mid-size-hotline.json")
+    }
+
+    // What-if tools at the size the performance issue names: 20 points, each the mid-size example's
+    // 20 replications on one thread (about 60,000 calls a point); file reading included for the sweep.
+    let midSizePath = repositoryRoot + "/configs/mid-size-hotline.json"
+    if let sweepAgents = try? SweepParameter(parsing: "agentGroups[1].agents=1...20") {
+        Benchmark("sweep-20-points-mid-size", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxIterations: 5)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try SweepReport.run(file: midSizePath, parameters: [sweepAgents], threads: 1))
+            }
+        }
+    }
+    if let base = try? ScenarioReader.read(contentsOf: midSizePath) {
+        Benchmark("compare-20-variants-mid-size", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxIterations: 5)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let baseResults = try Simulation(scenario: base).run(threads: 1)
+                let variants = try (1...20).map { extra in
+                    var variant = base
+                    variant.name = "plus \(extra)"
+                    variant.agentGroups[1].agents += extra
+                    return (scenario: variant, results: try Simulation(scenario: variant).run(threads: 1))
+                }
+                blackHole(Comparison(base: base, baseResults: baseResults, variants: variants))
+            }
+        }
     }
 
     let multiSkillSimulation = Simulation(scenario: multiSkill())

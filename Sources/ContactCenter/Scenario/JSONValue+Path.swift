@@ -121,20 +121,27 @@ extension ScenarioReader {
     /// - Throws: ``ScenarioError`` for a file that cannot be read, a path that does not exist or holds
     ///   no number, and every problem of the resulting scenario.
     public static func read(contentsOf path: String, setting values: [(path: ScenarioPath, value: Double)]) throws(ScenarioError) -> Scenario {
-        var (document, stem, folder) = try resolvedDocument(contentsOf: path)
+        let (document, stem, folder) = try resolvedDocument(contentsOf: path)
+        return try decode(try setting(values, in: document, file: path), file: path, defaultName: stem, folder: folder)
+    }
+
+    /// `document` with numbers set at scenario paths (each path must hold a number or be a new last key).
+    /// - Throws: ``ScenarioError`` naming `file` and the path.
+    public static func setting(_ values: [(path: ScenarioPath, value: Double)], in document: JSONValue, file: String) throws(ScenarioError) -> JSONValue {
+        var document = document
         for (target, value) in values {
             if let existing = document.value(at: target) {
                 guard case .number = existing else {
-                    throw ScenarioError(file: path, problems: [ScenarioProblem(
+                    throw ScenarioError(file: file, problems: [ScenarioProblem(
                         path: target.description, message: "expected a number to vary, found \(describeFound(existing))")])
                 }
             }
             do {
                 document = try document.setting(.double(value), at: target)
             } catch {
-                throw ScenarioError(file: path, problems: [ScenarioProblem(path: target.description, message: error.message)])
+                throw ScenarioError(file: file, problems: [ScenarioProblem(path: target.description, message: error.message)])
             }
         }
-        return try decode(document, file: path, defaultName: stem, folder: folder)
+        return document
     }
 }
