@@ -105,18 +105,21 @@ let benchmarks: @Sendable () -> Void = {
         print("SimulationBenchmarks: cannot read \(repositoryRoot)/configs/mid-size-hotline.json")
     }
 
+    var toolThresholds = thresholds
+    toolThresholds[callsPerSecond] = nil
+
     // What-if tools at the size the performance issue names: 20 points, each the mid-size example's
     // 20 replications on one thread (about 60,000 calls a point); file reading included for the sweep.
     let midSizePath = repositoryRoot + "/configs/mid-size-hotline.json"
     if let sweepAgents = try? SweepParameter(parsing: "agentGroups[1].agents=1...20") {
-        Benchmark("sweep-20-points-mid-size", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxIterations: 5)) { benchmark in
+        Benchmark("sweep-20-points-mid-size", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxIterations: 5, thresholds: toolThresholds)) { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(try SweepReport.run(file: midSizePath, parameters: [sweepAgents], threads: 1))
             }
         }
     }
     if let base = try? ScenarioReader.read(contentsOf: midSizePath) {
-        Benchmark("compare-20-variants-mid-size", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxIterations: 5)) { benchmark in
+        Benchmark("compare-20-variants-mid-size", configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxIterations: 5, thresholds: toolThresholds)) { benchmark in
             for _ in benchmark.scaledIterations {
                 let baseResults = try Simulation(scenario: base).run(threads: 1)
                 let variants = try (1...20).map { extra in
