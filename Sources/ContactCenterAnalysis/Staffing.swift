@@ -65,8 +65,9 @@ public struct StaffingPlan: Sendable {
     public let goals: StaffingGoals
     /// Share of paid time agents are unavailable, in [0, 1).
     public let shrinkage: Double
-    /// Replications of each simulation, and their seed.
+    /// Replications of each simulation.
     public let replications: Int
+    /// The seed of every simulation (common random numbers across the search).
     public let seed: UInt64
     /// Simulations run by the search.
     public let simulations: Int
