@@ -202,3 +202,29 @@ import Testing
         #expect(paired < unpaired / 2, "paired ±\(paired), unpaired ±\(unpaired)")
     }
 }
+
+extension EconomicsTests {
+    /// Long waits add churn for chats as for calls: with a threshold of 0, every answered contact's
+    /// whole wait counts past it.
+    @Test func longWaitsCountForChatsAndCalls() throws {
+        let s = try scenario("""
+            {"ccsimVersion": 1, "name": "waits", "simulation": {"hours": 20, "replications": 2, "seed": 3},
+             "callTypes": [{"name": "web", "channel": "chat", "arrivals": {"perHour": 40},
+                            "handleTime": {"distribution": "exponential", "mean": 300},
+                            "patience": {"distribution": "exponential", "mean": 300}},
+                           {"name": "phone", "arrivals": {"perHour": 20}, "handleTime": {"distribution": "exponential", "mean": 300},
+                            "patience": {"distribution": "exponential", "mean": 300}}],
+             "agentGroups": [{"name": "chat", "agents": 2, "concurrency": 3, "skills": ["web"]},
+                             {"name": "voice", "agents": 2, "skills": ["phone"]}],
+             "revenue": {"customerLifetimeValue": 100,
+                         "churn": {"resolvedFirstContact": 0, "resolvedAfterRepeat": 0, "unresolved": 0, "abandoned": 0,
+                                   "longWaits": {"afterSeconds": 0, "perMinute": 0.01}}}}
+            """)
+        for result in try Simulation(scenario: s).run(threads: 1) {
+            for tally in result.callTypes {
+                #expect(tally.waitOfAnswered > 0)
+                #expect(abs(tally.waitPastLongWait - tally.waitOfAnswered) <= 1e-9 * tally.waitOfAnswered)
+            }
+        }
+    }
+}

@@ -802,11 +802,15 @@ struct ReplicationEngine {
     /// caller has waited at least the skill's overflow delay, the one with the longest wait (with the
     /// `priority` policy: the highest priority first, then the longest wait). Callers whose patience
     /// ended at this very instant hang up first.
-    private mutating func oldestWaitingCall(for group: Int) -> Int? {
+    private mutating func oldestWaitingCall(for group: Int) -> Int? { oldestWaiting(for: group, chatsOnly: false) }
+
+    /// The scan of ``oldestWaitingCall(for:)`` over all of the group's skills, or its chat skills only.
+    @inline(__always)
+    private mutating func oldestWaiting(for group: Int, chatsOnly: Bool) -> Int? {
         var bestType = -1
         var bestArrival = Double.infinity
         var bestPriority = Int.max
-        for skill in model.groupSkills[group] {
+        for skill in model.groupSkills[group] where !chatsOnly || model.features[skill.type].chat {
             let type = skill.type
             while let call = queues[type].front() {
                 if call.deadline > now {
@@ -825,6 +829,18 @@ struct ReplicationEngine {
             }
         }
         return bestType >= 0 ? bestType : nil
+    }
+
+    /// Counts a contact of the cohort answered at its first pick-up (a call, or a chat) by an agent of
+    /// `group` after `wait` seconds, bringing `talk` and `wrapUp` seconds of work.
+    @inline(__always)
+    private mutating func countAnswer(type: Int, group: Int, interval: Int, wait: Double, talk: Double, wrapUp: Double) {
+        let withinTarget = wait <= model.targets[type]
+        tallies[type].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: wrapUp)
+        intervalTallies[interval].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: wrapUp)
+        histograms[type].record(wait)
+        if wait > model.longWait { tallies[type].waitPastLongWait += wait - model.longWait }
+        groupTallies[group].answered += 1
     }
 
     // MARK: Chats
@@ -886,12 +902,7 @@ struct ReplicationEngine {
         let talk = call.talk * (1 + model.chatGrowth[type] * Double(held - 1))
         let end = now + talk + call.wrapUp
         if call.issue.contactCounted {
-            let wait = now - call.arrival
-            let withinTarget = wait <= model.targets[type]
-            tallies[type].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: call.wrapUp)
-            intervalTallies[Int(call.issue.interval)].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: call.wrapUp)
-            histograms[type].record(wait)
-            groupTallies[group].answered += 1
+            countAnswer(type: type, group: group, interval: Int(call.issue.interval), wait: now - call.arrival, talk: talk, wrapUp: call.wrapUp)
         }
         if end <= model.horizon { schedule(.chatEnd, at: end, index: agent) }
         if model.resolution[type] >= 1 || outcomeStreams[type].nextOpenUnit() < model.resolution[type] {
@@ -928,30 +939,7 @@ struct ReplicationEngine {
 
     /// As ``oldestWaitingCall(for:)``, among the group's chat skills only.
     @inline(never)  // off the calls-only path: keeps the hot loop compact
-    private mutating func oldestWaitingChat(for group: Int) -> Int? {
-        var bestType = -1
-        var bestArrival = Double.infinity
-        var bestPriority = Int.max
-        for skill in model.groupSkills[group] where model.features[skill.type].chat {
-            let type = skill.type
-            while let call = queues[type].front() {
-                if call.deadline > now {
-                    let priority = model.byPriority ? skill.priority : 0
-                    if now - call.arrival >= skill.delay,
-                        bestType < 0 || priority < bestPriority || (priority == bestPriority && call.arrival < bestArrival)
-                    {
-                        bestType = type
-                        bestArrival = call.arrival
-                        bestPriority = priority
-                    }
-                    break
-                }
-                queues[type].removeFront()
-                abandon(call, type: type)
-            }
-        }
-        return bestType >= 0 ? bestType : nil
-    }
+    private mutating func oldestWaitingChat(for group: Int) -> Int? { oldestWaiting(for: group, chatsOnly: true) }
 
     /// Adds the agent's busy time from its first chat in hand to `time` (its last chat ended).
     @inline(never)  // off the calls-only path: keeps the hot loop compact
@@ -1010,12 +998,7 @@ struct ReplicationEngine {
                 tallies[owner].wrapUpTime += wrapUp
             } else {
                 // Answered at the first pick-up, by the right agent or the wrong one.
-                let withinTarget = wait <= model.targets[owner]
-                tallies[owner].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: wrapUp)
-                intervalTallies[Int(call.issue.interval)].recordAnswer(wait: wait, withinTarget: withinTarget, talk: talk, wrapUp: wrapUp)
-                histograms[owner].record(wait)
-                if wait > model.longWait { tallies[owner].waitPastLongWait += wait - model.longWait }
-                groupTallies[group].answered += 1
+                countAnswer(type: owner, group: group, interval: Int(call.issue.interval), wait: wait, talk: talk, wrapUp: wrapUp)
                 if misrouted { tallies[owner].transfers += 1 }
             }
         }
