@@ -6,10 +6,10 @@ extension EventQueue {
     @inlinable @inline(__always)
     func checkInvariants() {
         #if CCSIM_INVARIANTS
-        for index in storage.indices.dropFirst() {
+        for index in 1..<Swift.max(storedCount, 1) {
             let parent = (index - 1) / 4
             precondition(
-                !storage[index].precedes(storage[parent]),
+                !heap[index].precedes(heap[parent]),
                 "EventQueue heap order broken at \(index) (parent \(parent))")
         }
         #endif

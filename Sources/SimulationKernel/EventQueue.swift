@@ -4,83 +4,120 @@
 /// (a kind and an index, say). Events are ordered by `time`, then by `sequence`, so events at the same
 /// time run first-in first-out and a run is reproducible.
 public struct Event: Sendable, Equatable {
-    /// Simulated time of the event, in seconds.
-    public var time: Double
+    /// The bit pattern of `time`. For the non-negative times the queue accepts, the order of these
+    /// integers is the order of the times, so (time, sequence) compares as one 128-bit integer,
+    /// without a branch.
+    @usableFromInline var timeBits: UInt64
     /// Insertion order, unique within one ``EventQueue``; breaks ties between equal times.
     public var sequence: UInt64
     /// Model-defined data: the kernel only stores and returns it.
     public var payload: UInt64
 
+    /// Simulated time of the event, in seconds (≥ 0).
+    @inlinable public var time: Double {
+        get { Double(bitPattern: timeBits) }
+        set { timeBits = Event.bits(of: newValue) }
+    }
+
     /// Creates an event.
     /// - Parameters:
-    ///   - time: simulated time, in seconds.
+    ///   - time: simulated time, in seconds; finite or `+∞`, and ≥ 0 (`-0` counts as `0`).
     ///   - sequence: insertion order (the queue assigns it).
     ///   - payload: model-defined data.
     @inlinable
     public init(time: Double, sequence: UInt64, payload: UInt64) {
-        self.time = time
+        self.timeBits = Event.bits(of: time)
         self.sequence = sequence
         self.payload = payload
     }
 
+    /// The ordering bits of a time: checks that it is ≥ 0 (which rules out NaN) and folds `-0` into `0`.
+    @inlinable @inline(__always)
+    static func bits(of time: Double) -> UInt64 {
+        precondition(time >= 0, "event time must be ≥ 0, got \(time)")
+        return (time + 0).bitPattern
+    }
+
+    /// (time, sequence) as one integer: its order is the events' order.
+    @inlinable @inline(__always)
+    var orderKey: UInt128 { UInt128(timeBits) &<< 64 | UInt128(sequence) }
+
     /// Whether `self` runs before `other`: earlier time, or equal time and earlier insertion.
     @inlinable @inline(__always)
-    public func precedes(_ other: Event) -> Bool {
-        time < other.time || (time == other.time && sequence < other.sequence)
-    }
+    public func precedes(_ other: Event) -> Bool { orderKey < other.orderKey }
 }
 
-/// A pending-event set: an array-backed 4-ary min-heap of ``Event`` ordered by (time, sequence).
+/// A pending-event set: a 4-ary min-heap of ``Event`` ordered by (time, sequence), in one buffer the
+/// queue owns.
 ///
 /// A 4-ary heap halves the depth of a binary heap, and its four children share a cache line or two,
 /// which makes `removeMin` cheaper on the short heaps (tens to thousands of events) a contact-center
-/// model keeps. Elements are moved into a hole rather than swapped.
+/// model keeps. Elements are moved into a hole rather than swapped, and the smallest of four children
+/// is chosen without a branch (a 128-bit comparison and conditional moves): the comparisons of a
+/// heap are unpredictable, and mispredicted branches were a fifth of a large center's time.
+///
+/// The queue is move-only (`~Copyable`): it owns its buffer outright, so the event loop reaches it
+/// without the copy-on-write check an `Array` makes at every mutation.
 ///
 /// With the compile-time flag `CCSIM_INVARIANTS` every mutation checks the heap order
 /// (see `EventQueue+Invariants.swift`); without it the check compiles to nothing.
-public struct EventQueue: Sendable {
-    @usableFromInline var storage: ContiguousArray<Event>
+public struct EventQueue: ~Copyable, @unchecked Sendable {
+    @usableFromInline var heap: UnsafeMutablePointer<Event>
+    @usableFromInline var capacity: Int
+    @usableFromInline var storedCount = 0
     @usableFromInline var nextSequence: UInt64 = 0
 
     /// Creates an empty queue with room for `minimumCapacity` events before it reallocates.
     public init(minimumCapacity: Int = 0) {
-        storage = []
-        storage.reserveCapacity(minimumCapacity)
+        capacity = Swift.max(minimumCapacity, 16)
+        heap = .allocate(capacity: capacity)
     }
 
+    deinit { heap.deallocate() }
+
     /// The number of pending events.
-    @inlinable public var count: Int { storage.count }
+    @inlinable public var count: Int { storedCount }
 
     /// Whether no event is pending.
-    @inlinable public var isEmpty: Bool { storage.isEmpty }
+    @inlinable public var isEmpty: Bool { storedCount == 0 }
 
     /// The next event to run, if any, without removing it.
     /// - Complexity: O(1)
-    @inlinable public var min: Event? { storage.first }
+    @inlinable public var min: Event? { storedCount > 0 ? heap[0] : nil }
 
     /// Reserves room for `minimumCapacity` events.
     public mutating func reserveCapacity(_ minimumCapacity: Int) {
-        storage.reserveCapacity(minimumCapacity)
+        if minimumCapacity > capacity { resize(to: minimumCapacity) }
     }
 
-    /// Schedules an event at `time` (seconds) with `payload`; later insertions at an equal time run later.
+    /// Moves the events into a buffer of `newCapacity` (≥ count) slots.
+    @usableFromInline @inline(never)
+    mutating func resize(to newCapacity: Int) {
+        let bigger = UnsafeMutablePointer<Event>.allocate(capacity: newCapacity)
+        bigger.moveInitialize(from: heap, count: storedCount)
+        heap.deallocate()
+        heap = bigger
+        capacity = newCapacity
+    }
+
+    /// Schedules an event at `time` (seconds, ≥ 0); later insertions at an equal time run later.
     /// - Complexity: O(log₄ n)
     @inlinable
     public mutating func schedule(at time: Double, payload: UInt64) {
         let event = Event(time: time, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
-        storage.append(event)
-        storage.withUnsafeMutableBufferPointer { heap in
-            var hole = heap.count - 1
-            while hole > 0 {
-                let parent = (hole &- 1) >> 2
-                let candidate = heap[parent]
-                guard event.precedes(candidate) else { break }
-                heap[hole] = candidate
-                hole = parent
-            }
-            heap[hole] = event
+        if storedCount == capacity { resize(to: 2 * capacity) }
+        let key = event.orderKey
+        var hole = storedCount
+        storedCount &+= 1
+        while hole > 0 {
+            let parent = (hole &- 1) >> 2
+            let candidate = heap[parent]
+            guard key < candidate.orderKey else { break }
+            heap[hole] = candidate
+            hole = parent
         }
+        heap[hole] = event
         checkInvariants()
     }
 
@@ -88,7 +125,7 @@ public struct EventQueue: Sendable {
     /// - Complexity: O(log₄ n)
     @inlinable
     public mutating func popMin() -> Event? {
-        storage.isEmpty ? nil : removeMin()
+        storedCount == 0 ? nil : removeMin()
     }
 
     /// Removes and returns the next event.
@@ -96,41 +133,50 @@ public struct EventQueue: Sendable {
     /// - Complexity: O(log₄ n)
     @inlinable
     public mutating func removeMin() -> Event {
-        precondition(!storage.isEmpty, "removeMin() on an empty EventQueue")
-        let last = storage.removeLast()
-        if storage.isEmpty { return last }
-        let first = storage.withUnsafeMutableBufferPointer { heap -> Event in
-            let first = heap[0]
-            let count = heap.count
-            var hole = 0
-            while true {
-                let firstChild = hole &* 4 &+ 1
+        precondition(storedCount > 0, "removeMin() on an empty EventQueue")
+        storedCount &-= 1
+        let count = storedCount
+        let last = heap[count]
+        if count == 0 { return last }
+        let first = heap[0]
+        let lastKey = last.orderKey
+        var hole = 0
+        while true {
+            let firstChild = hole &* 4 &+ 1
+            var best: Int
+            if firstChild &+ 3 < count {
+                // Four children: a tournament whose winners are picked by index arithmetic, not by
+                // a branch or a select (which the compiler turns back into a branch): which child
+                // is smallest is a coin toss, and mispredicted branches were most of a large
+                // center's time in this loop.
+                let left = firstChild &+ Self.bit(heap[firstChild &+ 1].orderKey < heap[firstChild].orderKey)
+                let right = firstChild &+ 2 &+ Self.bit(heap[firstChild &+ 3].orderKey < heap[firstChild &+ 2].orderKey)
+                let rightWins = Self.bit(heap[right].orderKey < heap[left].orderKey)
+                best = left &+ (right &- left) & (0 &- rightWins)
+            } else {
                 if firstChild >= count { break }
-                var best = firstChild
-                var bestEvent = heap[firstChild]
-                let end = Swift.min(firstChild &+ 4, count)
+                best = firstChild
                 var child = firstChild &+ 1
-                while child < end {
-                    let candidate = heap[child]
-                    if candidate.precedes(bestEvent) {
-                        best = child
-                        bestEvent = candidate
-                    }
+                while child < count {
+                    if heap[child].orderKey < heap[best].orderKey { best = child }
                     child &+= 1
                 }
-                guard bestEvent.precedes(last) else { break }
-                heap[hole] = bestEvent
-                hole = best
             }
-            heap[hole] = last
-            return first
+            guard heap[best].orderKey < lastKey else { break }
+            heap[hole] = heap[best]
+            hole = best
         }
+        heap[hole] = last
         checkInvariants()
         return first
     }
 
+    /// 1 for `true`, 0 for `false`, as a number (a zero extension, not a select).
+    @inlinable @inline(__always)
+    static func bit(_ condition: Bool) -> Int { Int(unsafeBitCast(condition, to: UInt8.self)) }
+
     /// Removes every pending event; the insertion sequence keeps counting.
-    public mutating func removeAll(keepingCapacity: Bool = true) {
-        storage.removeAll(keepingCapacity: keepingCapacity)
+    public mutating func removeAll() {
+        storedCount = 0
     }
 }

@@ -50,7 +50,34 @@ import Testing
         }
         let remaining = reference.sorted { $0.precedes($1) }
         for expected in remaining { #expect(queue.removeMin() == expected, "seed \(seed)") }
-        #expect(queue.isEmpty)
+        let empty = queue.isEmpty
+        #expect(empty)
+    }
+
+    @Test func negativeZeroTimeRunsAsZero() {
+        var queue = EventQueue()
+        queue.schedule(at: 1, payload: 0)
+        queue.schedule(at: -0.0, payload: 1)
+        queue.schedule(at: 0, payload: 2)
+        #expect(queue.removeMin().payload == 1)
+        #expect(queue.removeMin().payload == 2)
+    }
+
+    /// The heap keeps its order through growth far past its first capacity, with every number of
+    /// children at the last inner node (the tournament takes four; fewer take the loop).
+    @Test(arguments: [1, 2, 3, 4, 5, 17, 18, 19, 20, 1_000])
+    func growsAndDrainsInOrder(size: Int) {
+        var queue = EventQueue(minimumCapacity: 1)
+        var rng = Xoshiro256StarStar(seed: UInt64(size))
+        for index in 0..<size { queue.schedule(at: Double(rng.next() % 64), payload: UInt64(index)) }
+        var previous = Event(time: 0, sequence: 0, payload: 0)
+        var drained = 0
+        while let event = queue.popMin() {
+            if drained > 0 { #expect(previous.precedes(event)) }
+            previous = event
+            drained += 1
+        }
+        #expect(drained == size)
     }
 
     @Test func minPeeksWithoutRemoving() {
@@ -61,6 +88,7 @@ import Testing
         #expect(queue.min?.payload == 8)
         #expect(queue.count == 2)
         queue.removeAll()
-        #expect(queue.isEmpty)
+        let empty = queue.isEmpty
+        #expect(empty)
     }
 }

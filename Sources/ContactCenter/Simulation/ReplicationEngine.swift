@@ -13,7 +13,7 @@ import SimulationKernel
 /// type, an agent or a shift) and, for a caller's patience, the caller's position in its queue
 /// (32 bits). The loop does no allocation per event (queues grow geometrically and keep their
 /// storage), calls no closure and no existential, and touches Foundation nowhere.
-struct ReplicationEngine {
+struct ReplicationEngine: ~Copyable {
     private enum EventKind: UInt64 {
         case arrival = 0, agentFree = 1, patienceEnds = 2, opening = 3, closing = 4, shiftStart = 5, shiftEnd = 6
         case ivrExit = 7, repeatArrival = 8, lineRelease = 9, overflow = 10, callbackOffer = 11, transferDone = 12
@@ -449,13 +449,17 @@ struct ReplicationEngine {
         }
         // Overflow groups take the caller once the wait reaches their delay.
         if model.features[type].overflow {
-            for delay in model.overflowDelays[type] where now + delay < call.deadline && now + delay <= model.horizon {
-                schedule(.overflow, at: now + delay, index: type, position: position)
+            for slot in model.overflowDelays.bounds(of: type) {
+                let delay = model.overflowDelays[slot]
+                if now + delay < call.deadline && now + delay <= model.horizon {
+                    schedule(.overflow, at: now + delay, index: type, position: position)
+                }
             }
         }
         if call.ownType < 0, model.features[type].callback, let offer = model.callback[type] {
             // Predicted wait: callers ahead × mean work / agents on duty that take the type at once.
-            let agents = model.eligibleGroups[type].reduce(0) { $0 + onDutyCount[$1] }
+            var agents = 0
+            for slot in model.eligibleGroups.bounds(of: type) { agents += onDutyCount[model.eligibleGroups[slot]] }
             let predicted = Double(queues[type].waiting - 1) * model.meanWork[type] / Double(Swift.max(agents, 1))
             if predicted >= offer.offerAfterSeconds {
                 offerCallback(type: type, position: position, call: call)
@@ -498,8 +502,9 @@ struct ReplicationEngine {
         }
         var bestGroup = -1
         var bestSince = Double.infinity
-        for (group, delay) in model.servingGroups[type] where delay <= waited {
-            guard let agent = idleFront(of: group) else { continue }
+        for slot in model.servingGroups.bounds(of: type) {
+            let (group, delay) = (model.servingGroups[slot].group, model.servingGroups[slot].delay)
+            guard delay <= waited, let agent = idleFront(of: group) else { continue }
             if idleSince[agent] < bestSince || bestGroup < 0 {
                 bestGroup = group
                 bestSince = idleSince[agent]
@@ -622,7 +627,8 @@ struct ReplicationEngine {
     private mutating func oldestCallback(for group: Int, overdueOnly: Bool) -> Int? {
         var bestType = -1
         var bestAccepted = Double.infinity
-        for skill in model.groupSkills[group] {
+        for slot in model.groupSkills.bounds(of: group) {
+            let skill = model.groupSkills[slot]
             guard model.features[skill.type].callback, let offer = model.callback[skill.type],
                 let callback = callbacks[skill.type].front()
             else { continue }
@@ -784,7 +790,8 @@ struct ReplicationEngine {
     private mutating func longestIdleAgent(for type: Int) -> Int? {
         var bestGroup = -1
         var bestSince = Double.infinity
-        for group in model.eligibleGroups[type] {
+        for slot in model.eligibleGroups.bounds(of: type) {
+            let group = model.eligibleGroups[slot]
             guard let agent = idleFront(of: group) else { continue }
             let since = idleSince[agent]
             if since < bestSince || bestGroup < 0 {
@@ -810,8 +817,10 @@ struct ReplicationEngine {
         var bestType = -1
         var bestArrival = Double.infinity
         var bestPriority = Int.max
-        for skill in model.groupSkills[group] where !chatsOnly || model.features[skill.type].chat {
+        for slot in model.groupSkills.bounds(of: group) {
+            let skill = model.groupSkills[slot]
             let type = skill.type
+            if chatsOnly && !model.features[type].chat { continue }
             while let call = queues[type].front() {
                 if call.deadline > now {
                     let priority = model.byPriority ? skill.priority : 0
@@ -858,7 +867,9 @@ struct ReplicationEngine {
         var bestHeld = Int32.max
         var bestSince = Double.infinity
         var bestRing = -1
-        for (group, delay) in model.servingGroups[type] where delay <= waited {
+        for slot in model.servingGroups.bounds(of: type) {
+            let (group, delay) = (model.servingGroups[slot].group, model.servingGroups[slot].delay)
+            guard delay <= waited else { continue }
             if let agent = idleFront(of: group) {
                 if bestHeld > 0 || idleSince[agent] < bestSince {
                     (best, bestHeld, bestSince, bestRing) = (agent, 0, idleSince[agent], group)
@@ -890,7 +901,7 @@ struct ReplicationEngine {
         #if CCSIM_INVARIANTS
         precondition(onDuty[agent] && (busy[agent] == (held > 1)), "agent \(agent) took a chat off shift or on a call")
         precondition(Int(held) <= model.concurrency[group], "agent \(agent) holds \(held) chats, above its group's concurrency \(model.concurrency[group])")
-        precondition(model.groupSkills[group].contains { $0.type == type }, "agent \(agent) took a chat outside its skills")
+        precondition(model.groupSkills.list(group).contains { $0.type == type }, "agent \(agent) took a chat outside its skills")
         #endif
         chatsHeld[agent] = held
         if held == 1 {
@@ -979,7 +990,7 @@ struct ReplicationEngine {
         let group = Int(groupOfAgent[agent])
         #if CCSIM_INVARIANTS
         precondition(onDuty[agent] && !busy[agent], "agent \(agent) took a contact off shift or while busy")
-        precondition(model.groupSkills[group].contains { $0.type == type }, "agent \(agent) took a contact outside its skills")
+        precondition(model.groupSkills.list(group).contains { $0.type == type }, "agent \(agent) took a contact outside its skills")
         #endif
         busy[agent] = true
         generation[agent] &+= 1
@@ -1075,11 +1086,11 @@ struct ReplicationEngine {
                 tallies[type].chatsOffered = tallies[type].offered
                 tallies[type].chatsAnswered = tallies[type].answered
             }
-            setPercentiles(of: &tallies[type], from: histograms[type])
+            Self.setPercentiles(of: &tallies[type], from: histograms[type])
             overall.add(tallies[type])
             overallHistogram.merge(histograms[type])
         }
-        setPercentiles(of: &overall, from: overallHistogram)
+        Self.setPercentiles(of: &overall, from: overallHistogram)
         var observed = Array(repeating: 0.0, count: calendar.intervalCount)
         calendar.spread(from: 0, to: model.horizon, within: model.warmup, model.horizon, weight: 1, into: &observed)
         var result = ReplicationResult(
@@ -1092,7 +1103,7 @@ struct ReplicationEngine {
         return result
     }
 
-    private func setPercentiles(of tally: inout ContactTally, from histogram: LogHistogram) {
+    private static func setPercentiles(of tally: inout ContactTally, from histogram: LogHistogram) {
         tally.waitP50 = histogram.quantile(0.5)
         tally.waitP90 = histogram.quantile(0.9)
         tally.waitP99 = histogram.quantile(0.99)
