@@ -302,6 +302,16 @@ struct CompiledCalendar: Sendable {
     /// Whole days are added in closed form, so the cost does not grow with the length of the span.
     @discardableResult
     func spread(from: Double, to: Double, within lower: Double, _ upper: Double, weight: Double, into totals: inout [Double]) -> Double {
+        totals.withUnsafeMutableBufferPointer { spread(from: from, to: to, within: lower, upper, weight: weight, into: $0) }
+    }
+
+    /// ``spread(from:to:within:_:weight:into:)`` into an event loop's per-interval table.
+    @discardableResult
+    func spread(from: Double, to: Double, within lower: Double, _ upper: Double, weight: Double, into totals: inout FixedArray<Double>) -> Double {
+        totals.withUnsafeMutableBufferPointer { spread(from: from, to: to, within: lower, upper, weight: weight, into: $0) }
+    }
+
+    private func spread(from: Double, to: Double, within lower: Double, _ upper: Double, weight: Double, into totals: UnsafeMutableBufferPointer<Double>) -> Double {
         var start = Swift.max(from, lower)
         let stop = Swift.min(to, upper)
         var added = 0.0

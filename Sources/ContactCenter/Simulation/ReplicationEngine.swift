@@ -27,24 +27,24 @@ struct ReplicationEngine: ~Copyable {
     private var events = EventQueue(minimumCapacity: 64)
     private var now = 0.0
 
-    private var arrivalStreams: [Xoshiro256StarStar]
-    private var talkStreams: [Xoshiro256StarStar]
-    private var wrapUpStreams: [Xoshiro256StarStar]
-    private var patienceStreams: [Xoshiro256StarStar]
+    private var arrivalStreams: FixedArray<Xoshiro256StarStar>
+    private var talkStreams: FixedArray<Xoshiro256StarStar>
+    private var wrapUpStreams: FixedArray<Xoshiro256StarStar>
+    private var patienceStreams: FixedArray<Xoshiro256StarStar>
     /// Per call type: containment in the IVR and false containment.
-    private var ivrStreams: [Xoshiro256StarStar]
+    private var ivrStreams: FixedArray<Xoshiro256StarStar>
     /// Per call type: whether a handled contact resolves the issue, and whether a customer tries again.
-    private var outcomeStreams: [Xoshiro256StarStar]
+    private var outcomeStreams: FixedArray<Xoshiro256StarStar>
     /// Per call type: the delays before customers try again.
-    private var repeatDelayStreams: [Xoshiro256StarStar]
+    private var repeatDelayStreams: FixedArray<Xoshiro256StarStar>
     /// Per call type: whether a caller accepts a callback.
-    private var callbackStreams: [Xoshiro256StarStar]
+    private var callbackStreams: FixedArray<Xoshiro256StarStar>
     /// Per call type: accepted callbacks waiting for an agent, oldest first (`arrival` = acceptance).
-    private var callbacks: [CallQueue]
+    private var callbacks: FixedArray<CallQueue>
     /// Per group: agents on duty now.
-    private var onDutyCount: [Int]
+    private var onDutyCount: FixedArray<Int>
     /// Per call type: the next row of its arrival trace.
-    private var traceIndex: [Int]
+    private var traceIndex: FixedArray<Int>
     /// The recorded talk of the trace contact being entered now, in seconds (negative: none, drawn).
     private var recordedTalk = -1.0
     /// Per call type with recorded talk times and an IVR: the recorded talk of each contact in the
@@ -53,35 +53,35 @@ struct ReplicationEngine: ~Copyable {
     private var ivrTalk: [[Double]] = []
     private var ivrTalkHead: [Int] = []
     /// Per call type: whether a contact is misrouted, and the wrong agent's talk.
-    private var routingStreams: [Xoshiro256StarStar]
+    private var routingStreams: FixedArray<Xoshiro256StarStar>
     /// Contacts being transferred back to their own queue (slots reused through `freeTransferSlots`).
     private var transferring: [WaitingCall] = []
     private var freeTransferSlots: [Int] = []
     /// Per simulated day: the busyness factor of that day's arrival rates (empty: always 1).
     private var busyness: [Double] = []
 
-    private var queues: [CallQueue]
+    private var queues: FixedArray<CallQueue>
     /// Per call type: callers who found the center closed and try again at the next opening.
     private var carried: [[(arrival: Double, issue: Issue)]]
     /// Trunk lines in use (held from arrival through IVR, wait and talk).
     private var linesInUse = 0
     /// Per call type: contacts of the cohort in the IVR now.
-    private var inIVR: [Int]
+    private var inIVR: FixedArray<Int>
 
-    private var idle: [IdleAgents]
-    private var idleSince: [Double]
-    private var groupOfAgent: [Int32]
-    private var onDuty: [Bool]
-    private var busy: [Bool]
+    private var idle: FixedArray<IdleAgents>
+    private var idleSince: FixedArray<Double>
+    private var groupOfAgent: FixedArray<Int32>
+    private var onDuty: FixedArray<Bool>
+    private var busy: FixedArray<Bool>
     /// Bumped whenever an agent stops being idle, so that its old idle entry is known to be stale.
-    private var generation: [UInt32]
+    private var generation: FixedArray<UInt32>
     /// When the shift of an agent still finishing a contact ended, in seconds.
-    private var dutyEnded: [Double]
+    private var dutyEnded: FixedArray<Double>
     /// Per agent, with chats in the scenario (empty otherwise): chats in hand now.
-    private var chatsHeld: [Int32] = []
+    private var chatsHeld: FixedArray<Int32>
     /// Per agent, with chats: when it last went from no chat to one, in seconds (its busy time runs
     /// from then until its last chat ends).
-    private var chatBusySince: [Double] = []
+    private var chatBusySince: FixedArray<Double>
     /// Per group, with chats: its first agent (a group's agents are numbered consecutively).
     private var firstAgent: [Int] = []
     /// Per shift (all groups, flattened): its group, its first agent and the shift.
@@ -93,12 +93,12 @@ struct ReplicationEngine: ~Copyable {
     /// agents (offsets from the shift's first agent, wrapping around the shift's agents).
     private var breaks: [(shift: Int, start: Double, end: Double, firstOffset: Int, count: Int)] = []
 
-    private var tallies: [ContactTally]
-    private var histograms: [LogHistogram]
-    private var groupTallies: [AgentGroupTally]
-    private var intervalTallies: [ContactTally]
-    private var intervalStaffed: [Double]
-    private var intervalBusy: [Double]
+    private var tallies: FixedArray<ContactTally>
+    private var histograms: FixedArray<LogHistogram>
+    private var groupTallies: FixedArray<AgentGroupTally>
+    private var intervalTallies: FixedArray<ContactTally>
+    private var intervalStaffed: FixedArray<Double>
+    private var intervalBusy: FixedArray<Double>
     /// The stretch of constant demand that contains `now` (its start, end and reporting interval),
     /// looked up again only when time leaves it: segments last 15 minutes or more.
     private var segmentStart = 1.0
@@ -113,58 +113,61 @@ struct ReplicationEngine: ~Copyable {
         self.calendar = model.calendar
         self.replication = replication
         self.limits = limits
-        let types = model.talk.indices
-        arrivalStreams = types.map { model.stream(.arrivals, callType: $0, replication: replication) }
-        talkStreams = types.map { model.stream(.talk, callType: $0, replication: replication) }
-        wrapUpStreams = types.map { model.stream(.wrapUp, callType: $0, replication: replication) }
-        patienceStreams = types.map { model.stream(.patience, callType: $0, replication: replication) }
-        ivrStreams = types.map { model.stream(.ivr, callType: $0, replication: replication) }
-        outcomeStreams = types.map { model.stream(.outcome, callType: $0, replication: replication) }
-        repeatDelayStreams = types.map { model.stream(.repeatDelay, callType: $0, replication: replication) }
-        callbackStreams = types.map { model.stream(.callback, callType: $0, replication: replication) }
-        callbacks = types.map { _ in CallQueue() }
-        traceIndex = types.map { _ in 0 }
-        if model.anyTraceTalk {
-            ivrTalk = types.map { _ in [] }
-            ivrTalkHead = types.map { _ in 0 }
+        let types = model.talk.count
+        func streams(_ purpose: CompiledModel.StreamPurpose) -> FixedArray<Xoshiro256StarStar> {
+            FixedArray(count: types) { model.stream(purpose, callType: $0, replication: replication) }
         }
-        routingStreams = types.map { model.stream(.routing, callType: $0, replication: replication) }
-        onDutyCount = model.groupAgents.indices.map { model.groupShifts[$0].isEmpty ? model.groupAgents[$0] : 0 }
-        inIVR = types.map { _ in 0 }
+        arrivalStreams = streams(.arrivals)
+        talkStreams = streams(.talk)
+        wrapUpStreams = streams(.wrapUp)
+        patienceStreams = streams(.patience)
+        ivrStreams = streams(.ivr)
+        outcomeStreams = streams(.outcome)
+        repeatDelayStreams = streams(.repeatDelay)
+        callbackStreams = streams(.callback)
+        routingStreams = streams(.routing)
+        callbacks = FixedArray(count: types) { _ in CallQueue() }
+        traceIndex = FixedArray(repeating: 0, count: types)
+        if model.anyTraceTalk {
+            ivrTalk = Array(repeating: [], count: types)
+            ivrTalkHead = Array(repeating: 0, count: types)
+        }
+        onDutyCount = FixedArray(count: model.groupAgents.count) { model.groupShifts[$0].isEmpty ? model.groupAgents[$0] : 0 }
+        inIVR = FixedArray(repeating: 0, count: types)
         if let factor = model.busyness {
             var stream = model.stream(.busyness, replication: replication)
             let days = Int((model.horizon / 86_400).rounded(.up)) + 1
             busyness = (0..<days).map { _ in factor.sample(using: &stream) }
         }
-        queues = types.map { _ in CallQueue() }
-        carried = types.map { _ in [] }
-        tallies = types.map { _ in ContactTally() }
-        histograms = types.map { _ in LogHistogram() }
-        idle = model.groupAgents.map { IdleAgents(capacity: $0) }
-        groupTallies = model.groupAgents.map { _ in AgentGroupTally() }
+        queues = FixedArray(count: types) { _ in CallQueue() }
+        carried = Array(repeating: [], count: types)
+        tallies = FixedArray(repeating: ContactTally(), count: types)
+        histograms = FixedArray(repeating: LogHistogram(), count: types)
+        idle = FixedArray(count: model.groupAgents.count) { IdleAgents(capacity: model.groupAgents[$0]) }
+        groupTallies = FixedArray(repeating: AgentGroupTally(), count: model.groupAgents.count)
         let intervals = model.calendar.intervalCount
-        intervalTallies = Array(repeating: ContactTally(), count: intervals)
-        intervalStaffed = Array(repeating: 0, count: intervals)
-        intervalBusy = Array(repeating: 0, count: intervals)
+        intervalTallies = FixedArray(repeating: ContactTally(), count: intervals)
+        intervalStaffed = FixedArray(repeating: 0, count: intervals)
+        intervalBusy = FixedArray(repeating: 0, count: intervals)
         let totalAgents = model.groupAgents.reduce(0, +)
-        idleSince = Array(repeating: 0, count: totalAgents)
-        onDuty = Array(repeating: false, count: totalAgents)
-        busy = Array(repeating: false, count: totalAgents)
-        generation = Array(repeating: 0, count: totalAgents)
-        dutyEnded = Array(repeating: 0, count: totalAgents)
-        groupOfAgent = []
-        groupOfAgent.reserveCapacity(totalAgents)
+        idleSince = FixedArray(repeating: 0, count: totalAgents)
+        onDuty = FixedArray(repeating: false, count: totalAgents)
+        busy = FixedArray(repeating: false, count: totalAgents)
+        generation = FixedArray(repeating: 0, count: totalAgents)
+        dutyEnded = FixedArray(repeating: 0, count: totalAgents)
+        groupOfAgent = FixedArray(model.groupAgents.enumerated().flatMap { group, agents in repeatElement(Int32(group), count: agents) })
         waiting = TimeWeightedAverage(start: model.warmup)
+        // Per-agent chat state only with chats in the scenario (empty otherwise).
+        chatsHeld = FixedArray(repeating: 0, count: model.anyChat ? totalAgents : 0)
+        chatBusySince = FixedArray(repeating: 0, count: model.anyChat ? totalAgents : 0)
         if model.anyChat {
-            chatsHeld = Array(repeating: 0, count: totalAgents)
-            chatBusySince = Array(repeating: 0, count: totalAgents)
             var next = 0
             firstAgent = model.groupAgents.map { agents in defer { next += agents }; return next }
         }
         let anyBreaks = model.groupShifts.contains { $0.contains { !$0.breaks.isEmpty } }
+        var first = 0
         for (group, agents) in model.groupAgents.enumerated() {
-            let first = groupOfAgent.count
-            groupOfAgent.append(contentsOf: repeatElement(Int32(group), count: agents))
+            defer { first += agents }
             if model.groupShifts[group].isEmpty {
                 // On duty around the clock: idle from the start, staffed over the whole window.
                 for agent in first..<(first + agents) {
@@ -213,7 +216,8 @@ struct ReplicationEngine: ~Copyable {
             if eventCount & 1023 == 0 {
                 // Memory: the slots queues hold (callers gone but not yet skipped included) and the
                 // pending events (a patience event stays until its deadline), checked every 1,024 events.
-                let held = queues.reduce(events.count) { $0 + $1.slotsHeld }
+                var held = events.count
+                for type in queues.indices { held += queues[type].slotsHeld }
                 if waitingNow > limits.maximumWaiting || held > 2 * limits.maximumWaiting {
                     throw .waitingLimit(replication: replication, limit: limits.maximumWaiting, time: now)
                 }
@@ -276,7 +280,8 @@ struct ReplicationEngine: ~Copyable {
         let intervals = calendar.intervalCount
         var time = now
         while time < model.horizon {
-            let (end, interval) = calendar.segment(at: time)
+            // The first stretch is the one of now, which the loop keeps (an arrival enters in it too).
+            let (end, interval) = time == now ? (segmentEndNow(), currentInterval()) : calendar.segment(at: time)
             var rate = interval >= 0 ? model.openRates[type * intervals + interval] : model.closedRates[type]
             if !busyness.isEmpty { rate *= busyness[Int(time / 86_400)] }
             if rate > 0 {
@@ -749,6 +754,13 @@ struct ReplicationEngine: ~Copyable {
         return segmentInterval
     }
 
+    /// The end of the stretch of constant demand that contains `now`, in seconds.
+    @inline(__always)
+    private mutating func segmentEndNow() -> Double {
+        _ = currentInterval()
+        return segmentEnd
+    }
+
     /// Adds the busy time [from, to) of one agent to the intervals it spans (the common case, a
     /// contact inside the current stretch, without a look-up).
     @inline(__always)
@@ -1094,9 +1106,9 @@ struct ReplicationEngine: ~Copyable {
         var observed = Array(repeating: 0.0, count: calendar.intervalCount)
         calendar.spread(from: 0, to: model.horizon, within: model.warmup, model.horizon, weight: 1, into: &observed)
         var result = ReplicationResult(
-            replication: replication, observedSeconds: model.horizon - model.warmup, callTypes: tallies, overall: overall,
-            agentGroups: groupTallies, waitingIntegral: waiting.integral(upTo: model.horizon),
-            intervals: intervalTallies, intervalStaffedSeconds: intervalStaffed, intervalBusySeconds: intervalBusy,
+            replication: replication, observedSeconds: model.horizon - model.warmup, callTypes: tallies.array, overall: overall,
+            agentGroups: groupTallies.array, waitingIntegral: waiting.integral(upTo: model.horizon),
+            intervals: intervalTallies.array, intervalStaffedSeconds: intervalStaffed.array, intervalBusySeconds: intervalBusy.array,
             intervalObservedSeconds: observed, events: eventCount)
         result.answeredWithin = ReplicationResult.waitThresholds.map { Int(overallHistogram.count(atMost: $0)) }
         result.checkInvariants(warmupSeconds: model.warmup)
