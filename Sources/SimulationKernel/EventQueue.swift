@@ -106,6 +106,14 @@ public struct EventQueue: ~Copyable, @unchecked Sendable {
     public mutating func schedule(at time: Double, payload: UInt64) {
         let event = Event(time: time, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
+        insert(event)
+    }
+
+    /// Inserts an event whose sequence the caller assigned: it must differ from every other
+    /// event's in the queue (``PendingEvents`` numbers the events of two queues with one counter).
+    /// - Complexity: O(log₄ n)
+    @inlinable
+    public mutating func insert(_ event: Event) {
         if storedCount == capacity { resize(to: 2 * capacity) }
         let key = event.orderKey
         var hole = storedCount
@@ -178,5 +186,51 @@ public struct EventQueue: ~Copyable, @unchecked Sendable {
     /// Removes every pending event; the insertion sequence keeps counting.
     public mutating func removeAll() {
         storedCount = 0
+    }
+}
+
+/// The pending events of a simulation in two heaps: the main one, and a side one for a recurring
+/// source of events (a model's arrival processes, say) that would otherwise make up a large share
+/// of the main heap's traffic while staying few at a time. One insertion counter numbers the events of
+/// both, and ``popMin()`` takes the earlier head, so events come out in exactly the (time, sequence)
+/// order one heap would give; each side event costs a push and a pop on a heap of a few entries
+/// instead of one the size of the whole event set.
+public struct PendingEvents: ~Copyable {
+    @usableFromInline var main: EventQueue
+    @usableFromInline var side: EventQueue
+    @usableFromInline var nextSequence: UInt64 = 0
+
+    /// Creates an empty set with room for `minimumCapacity` events in the main heap.
+    public init(minimumCapacity: Int = 0) {
+        main = EventQueue(minimumCapacity: minimumCapacity)
+        side = EventQueue()
+    }
+
+    /// The number of pending events, in both heaps.
+    @inlinable public var count: Int { main.count + side.count }
+
+    /// Whether no event is pending.
+    @inlinable public var isEmpty: Bool { main.isEmpty && side.isEmpty }
+
+    /// Schedules an event at `time` (seconds, ≥ 0) in the main heap.
+    @inlinable
+    public mutating func schedule(at time: Double, payload: UInt64) {
+        main.insert(Event(time: time, sequence: nextSequence, payload: payload))
+        nextSequence &+= 1
+    }
+
+    /// Schedules an event at `time` (seconds, ≥ 0) in the side heap.
+    @inlinable
+    public mutating func scheduleOnSide(at time: Double, payload: UInt64) {
+        side.insert(Event(time: time, sequence: nextSequence, payload: payload))
+        nextSequence &+= 1
+    }
+
+    /// Removes and returns the next event of either heap, or `nil` when none is pending.
+    @inlinable
+    public mutating func popMin() -> Event? {
+        if side.storedCount == 0 { return main.popMin() }
+        if main.storedCount == 0 || side.heap[0].orderKey < main.heap[0].orderKey { return side.removeMin() }
+        return main.removeMin()
     }
 }

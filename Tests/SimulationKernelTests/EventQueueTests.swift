@@ -80,6 +80,37 @@ import Testing
         #expect(drained == size)
     }
 
+    /// Two heaps with one counter give exactly the order of one heap, ties included, whichever heap
+    /// each event went to.
+    @Test(arguments: 0..<50 as Range<UInt64>)
+    func pendingEventsMatchOneHeap(seed: UInt64) {
+        var rng = Xoshiro256StarStar(seed: seed)
+        var pending = PendingEvents()
+        var single = EventQueue()
+        var now = 0.0
+        for step in 0..<2_000 {
+            if rng.next() % 5 < 3 || single.isEmpty {
+                // Coarse times make ties between the heaps frequent.
+                let time = now + Double(rng.next() % 8)
+                if rng.next() % 3 == 0 {
+                    pending.scheduleOnSide(at: time, payload: UInt64(step))
+                } else {
+                    pending.schedule(at: time, payload: UInt64(step))
+                }
+                single.schedule(at: time, payload: UInt64(step))
+            } else {
+                let expected = single.removeMin()
+                let got = pending.popMin()
+                #expect(got == expected, "seed \(seed), step \(step)")
+                now = expected.time
+            }
+            #expect(pending.count == single.count)
+        }
+        while let expected = single.popMin() { #expect(pending.popMin() == expected) }
+        let drained = pending.isEmpty
+        #expect(drained)
+    }
+
     @Test func minPeeksWithoutRemoving() {
         var queue = EventQueue(minimumCapacity: 8)
         #expect(queue.min == nil)

@@ -24,7 +24,9 @@ struct ReplicationEngine: ~Copyable {
     private let calendar: CompiledCalendar
     private let replication: Int
     private let limits: SimulationLimits
-    private var events = EventQueue(minimumCapacity: 64)
+    /// Pending events; the arrivals of the call types' Poisson processes and traces in the side heap
+    /// (one per type at a time).
+    private var events = PendingEvents(minimumCapacity: 64)
     private var now = 0.0
 
     private var arrivalStreams: FixedArray<Xoshiro256StarStar>
@@ -253,7 +255,12 @@ struct ReplicationEngine: ~Copyable {
 
     @inline(__always)
     private mutating func schedule(_ kind: EventKind, at time: Double, index: Int = 0, position: UInt32 = 0) {
-        events.schedule(at: time, payload: UInt64(position) << 32 | UInt64(index) << 4 | kind.rawValue)
+        let payload = UInt64(position) << 32 | UInt64(index) << 4 | kind.rawValue
+        if kind == .arrival {
+            events.scheduleOnSide(at: time, payload: payload)
+        } else {
+            events.schedule(at: time, payload: payload)
+        }
     }
 
     // MARK: Arrivals
