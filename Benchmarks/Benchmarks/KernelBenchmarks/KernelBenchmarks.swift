@@ -9,7 +9,7 @@ import SimulationKernel
 
 /// A queue kept at a constant size by the "hold" model of event-list studies: each operation removes
 /// the next event and schedules a new one a random time later, as a simulation's event loop does.
-struct HoldModel {
+struct HoldModel: ~Copyable {
     var queue: EventQueue
     var rng = Xoshiro256StarStar(seed: 2026)
     var now = 0.0
