@@ -6,6 +6,7 @@
 //   swift package --package-path Benchmarks benchmark                       # every harness benchmark
 //   swift run -c release --package-path Benchmarks erlang-a-benchmark       # plain calls/s table
 //   swift run -c release --package-path Benchmarks erlang-a-probe ...       # used by scripts/check-*.sh
+//   swift run -c release --package-path Benchmarks reference-loop[-unchecked]   # the hand-written limit
 //
 // The harness's malloc counters need its "MallocInterposer" trait, named explicitly here (which also
 // leaves out its Linux 6.3 ARC runtime interposer, not needed for the metrics used).
@@ -33,6 +34,15 @@ let package = Package(
             name: "cost-curves",
             dependencies: ["BenchmarkSupport", .product(name: "ContactCenter", package: "ccsim")],
             path: "Sources/CostCurves"
+        ),
+        // The hand-written reference loop (the practical limit), compiled plain and unchecked.
+        .target(name: "ReferenceLoop", path: "Sources/ReferenceLoop"),
+        .executableTarget(name: "reference-loop", dependencies: ["ReferenceLoop"], path: "Sources/ReferenceLoopPlain"),
+        .executableTarget(
+            name: "reference-loop-unchecked",
+            dependencies: ["ReferenceLoop"],
+            path: "Sources/ReferenceLoopUnchecked",
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .executableTarget(
             name: "erlang-a-probe",
