@@ -13,6 +13,12 @@ import SimulationKernel
 /// type, an agent or a shift) and, for a caller's patience, the caller's position in its queue
 /// (32 bits). The loop does no allocation per event (queues grow geometrically and keep their
 /// storage), calls no closure and no existential, and touches Foundation nowhere.
+///
+/// The engine is move-only: its per-type and per-agent state sits in ``FixedArray``s it owns and its
+/// events in ``PendingEvents`` (arrivals in a side heap), so a mutation on the hot path costs a bounds
+/// check, not the copy-on-write uniqueness check of an `Array` (a runtime call). Model tables read on
+/// every contact are walked by index (``FlatLists``), never as nested arrays, whose iteration
+/// retains and releases the inner array.
 struct ReplicationEngine: ~Copyable {
     private enum EventKind: UInt64 {
         case arrival = 0, agentFree = 1, patienceEnds = 2, opening = 3, closing = 4, shiftStart = 5, shiftEnd = 6
