@@ -27,8 +27,18 @@ public struct Distribution: Sendable, Equatable {
     }
 
     @usableFromInline let kind: Kind
+    /// The mean when `kind` is exponential, else NaN. ``sample(using:)`` reads it first, so the most
+    /// common draw of a queueing model (exponential gaps, patience, talk) takes neither the switch
+    /// over `kind` nor a copy of it; the draw is the same expression, so the same bits.
+    @usableFromInline let exponentialMean: Double
 
-    @usableFromInline init(kind: Kind) { self.kind = kind }
+    @usableFromInline init(kind: Kind) {
+        self.kind = kind
+        if case .exponential(let mean) = kind { exponentialMean = mean } else { exponentialMean = .nan }
+    }
+
+    /// Whether two distributions are the same family with the same parameters.
+    public static func == (lhs: Distribution, rhs: Distribution) -> Bool { lhs.kind == rhs.kind }
 
     /// Exponential with the given mean (> 0).
     public static func exponential(mean: Double) -> Distribution {
@@ -137,8 +147,15 @@ public struct Distribution: Sendable, Equatable {
     /// Draws one value.
     /// - Parameter rng: the stream to draw from.
     /// - Returns: a sample, finite for every generator output.
-    @inlinable
+    @inlinable @inline(__always)
     public func sample<G: RandomNumberGenerator>(using rng: inout G) -> Double {
+        if !exponentialMean.isNaN { return -exponentialMean * log(rng.nextOpenUnit()) }
+        return sampleByKind(using: &rng)
+    }
+
+    /// ``sample(using:)`` of any family, by a switch over `kind`.
+    @inlinable
+    func sampleByKind<G: RandomNumberGenerator>(using rng: inout G) -> Double {
         switch kind {
         case .exponential(let mean):
             return -mean * log(rng.nextOpenUnit())
