@@ -147,7 +147,31 @@ public struct EventQueue: ~Copyable, @unchecked Sendable {
         let last = heap[count]
         if count == 0 { return last }
         let first = heap[0]
-        let lastKey = last.orderKey
+        siftDown(last)
+        checkInvariants()
+        return first
+    }
+
+    /// Replaces the next event with `event` (which must not precede it) and returns the one replaced:
+    /// a pop and a push in one pass down the heap, for an event loop that handles the next event
+    /// and schedules another.
+    /// - Precondition: the queue is not empty.
+    /// - Complexity: O(log₄ n)
+    @inlinable
+    public mutating func replaceMin(with event: Event) -> Event {
+        precondition(storedCount > 0, "replaceMin(with:) on an empty EventQueue")
+        let first = heap[0]
+        siftDown(event)
+        checkInvariants()
+        return first
+    }
+
+    /// Puts `event` into the hole at the root and moves it down to its place among the first
+    /// `storedCount` slots.
+    @inlinable @inline(__always)
+    mutating func siftDown(_ event: Event) {
+        let count = storedCount
+        let key = event.orderKey
         var hole = 0
         while true {
             let firstChild = hole &* 4 &+ 1
@@ -170,13 +194,11 @@ public struct EventQueue: ~Copyable, @unchecked Sendable {
                     child &+= 1
                 }
             }
-            guard heap[best].orderKey < lastKey else { break }
+            guard heap[best].orderKey < key else { break }
             heap[hole] = heap[best]
             hole = best
         }
-        heap[hole] = last
-        checkInvariants()
-        return first
+        heap[hole] = event
     }
 
     /// 1 for `true`, 0 for `false`, as a number (a zero extension, not a select).
@@ -199,6 +221,11 @@ public struct PendingEvents: ~Copyable {
     @usableFromInline var main: EventQueue
     @usableFromInline var side: EventQueue
     @usableFromInline var nextSequence: UInt64 = 0
+    /// The heap whose root is the event ``popMin()`` returned last, left in place until the next
+    /// ``popMin()`` or until an event is scheduled into that heap, which then takes its place in one
+    /// pass down the heap (``EventQueue/replaceMin(with:)``) instead of a pop and a push: an event
+    /// loop's handlers mostly schedule the next event of what they handle. 0: none, 1: main, 2: side.
+    @usableFromInline var heldRoot: UInt8 = 0
 
     /// Creates an empty set with room for `minimumCapacity` events in the main heap.
     public init(minimumCapacity: Int = 0) {
@@ -207,30 +234,54 @@ public struct PendingEvents: ~Copyable {
     }
 
     /// The number of pending events, in both heaps.
-    @inlinable public var count: Int { main.count + side.count }
+    @inlinable public var count: Int { main.count + side.count - (heldRoot == 0 ? 0 : 1) }
 
     /// Whether no event is pending.
-    @inlinable public var isEmpty: Bool { main.isEmpty && side.isEmpty }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
     /// Schedules an event at `time` (seconds, ≥ 0) in the main heap.
     @inlinable
     public mutating func schedule(at time: Double, payload: UInt64) {
-        main.insert(Event(time: time, sequence: nextSequence, payload: payload))
+        let event = Event(time: time, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
+        if heldRoot == 1 {
+            heldRoot = 0
+            _ = main.replaceMin(with: event)
+        } else {
+            main.insert(event)
+        }
     }
 
     /// Schedules an event at `time` (seconds, ≥ 0) in the side heap.
     @inlinable
     public mutating func scheduleOnSide(at time: Double, payload: UInt64) {
-        side.insert(Event(time: time, sequence: nextSequence, payload: payload))
+        let event = Event(time: time, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
+        if heldRoot == 2 {
+            heldRoot = 0
+            _ = side.replaceMin(with: event)
+        } else {
+            side.insert(event)
+        }
     }
 
     /// Removes and returns the next event of either heap, or `nil` when none is pending.
     @inlinable
     public mutating func popMin() -> Event? {
-        if side.storedCount == 0 { return main.popMin() }
-        if main.storedCount == 0 || side.heap[0].orderKey < main.heap[0].orderKey { return side.removeMin() }
-        return main.removeMin()
+        if heldRoot == 1 { _ = main.removeMin() } else if heldRoot == 2 { _ = side.removeMin() }
+        if side.storedCount == 0 {
+            if main.storedCount == 0 {
+                heldRoot = 0
+                return nil
+            }
+            heldRoot = 1
+            return main.heap[0]
+        }
+        if main.storedCount == 0 || side.heap[0].orderKey < main.heap[0].orderKey {
+            heldRoot = 2
+            return side.heap[0]
+        }
+        heldRoot = 1
+        return main.heap[0]
     }
 }

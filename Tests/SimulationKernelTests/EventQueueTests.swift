@@ -111,6 +111,29 @@ import Testing
         #expect(drained)
     }
 
+    /// Replacing the next event is a pop and a push: against a reference, over many seeds, with ties.
+    @Test(arguments: 0..<50 as Range<UInt64>)
+    func replaceMinIsAPopAndAPush(seed: UInt64) {
+        var rng = Xoshiro256StarStar(seed: seed)
+        var queue = EventQueue()
+        var reference: [Event] = []
+        for sequence in 0..<64 as Range<UInt64> {
+            let event = Event(time: Double(rng.next() % 16), sequence: sequence, payload: sequence)
+            queue.insert(event)
+            reference.append(event)
+        }
+        for sequence in 64..<1_000 as Range<UInt64> {
+            let expected = reference.min { $0.precedes($1) }!
+            reference.removeAll { $0 == expected }
+            // Not before the event it replaces, as in an event loop.
+            let event = Event(time: expected.time + Double(rng.next() % 4), sequence: sequence, payload: sequence)
+            reference.append(event)
+            #expect(queue.replaceMin(with: event) == expected, "seed \(seed)")
+            #expect(queue.count == reference.count)
+        }
+        for expected in reference.sorted(by: { $0.precedes($1) }) { #expect(queue.removeMin() == expected) }
+    }
+
     @Test func minPeeksWithoutRemoving() {
         var queue = EventQueue(minimumCapacity: 8)
         #expect(queue.min == nil)
