@@ -266,7 +266,7 @@ public struct PendingEvents: ~Copyable {
     }
 
     /// Removes and returns the next event of either heap, or `nil` when none is pending.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func popMin() -> Event? {
         if heldRoot == 1 { _ = main.removeMin() } else if heldRoot == 2 { _ = side.removeMin() }
         if side.storedCount == 0 {
