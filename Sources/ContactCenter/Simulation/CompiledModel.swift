@@ -15,9 +15,11 @@ struct CompiledModel: Sendable {
     let seed: UInt64
     let calendar: CompiledCalendar
     let busyness: Distribution?
-    /// Per call type: time between arrivals when the rate never changes (no calendar, `perHour`), so the
-    /// arrival process needs no look-up of the calendar (`nil` otherwise or when the rate is 0).
-    private(set) var stationaryGap: [Distribution?]
+    /// Per call type: the mean time between arrivals when the rate never changes (no calendar,
+    /// `perHour`), in seconds, so the arrival process needs no look-up of the calendar: gaps are
+    /// exponential with this mean (NaN otherwise or when the rate is 0). A plain number, not a
+    /// `Distribution?`, whose reading on every arrival copied it.
+    private(set) var stationaryGapMean: [Double]
     /// Per call type and interval (`type * intervalCount + interval`): arrival rate while open, per second.
     private(set) var openRates: [Double]
     /// Per call type: arrival rate while closed, per second.
@@ -92,7 +94,7 @@ struct CompiledModel: Sendable {
         busyness = scenario.busynessCV > 0 ? .gamma(mean: 1, cv: scenario.busynessCV) : nil
         let intervals = calendar.intervalCount
         var open: [Double] = []
-        var gaps: [Distribution?] = []
+        var gaps: [Double] = []
         for type in scenario.callTypes {
             let hours = calendar.intervalSeconds / 3600
             let perHour: [Double]
@@ -107,10 +109,10 @@ struct CompiledModel: Sendable {
             }
             open += perHour.map { $0 / 3600 }
             let stationary = type.profile == nil && scenario.calendar.isAlwaysOpen && scenario.busynessCV == 0
-            gaps.append(stationary && type.arrivalsPerHour > 0 ? .exponential(mean: 3600 / type.arrivalsPerHour) : nil)
+            gaps.append(stationary && type.arrivalsPerHour > 0 ? 3600 / type.arrivalsPerHour : .nan)
         }
         openRates = open
-        stationaryGap = gaps
+        stationaryGapMean = gaps
         closedRates = scenario.callTypes.map { $0.closedPerHour / 3600 }
         traces = scenario.callTypes.map { type in
             if case .trace(let times) = type.profile { return times }
@@ -183,7 +185,7 @@ struct CompiledModel: Sendable {
     /// cores at once (atomic increments on one cache line would serialise the threads).
     func withPrivateStorage() -> CompiledModel {
         var copy = self
-        copy.stationaryGap = stationaryGap.map { $0 }
+        copy.stationaryGapMean = stationaryGapMean.map { $0 }
         copy.openRates = openRates.map { $0 }
         copy.closedRates = closedRates.map { $0 }
         copy.traces = traces.map { $0 }

@@ -285,8 +285,10 @@ struct ReplicationEngine: ~Copyable {
             if time <= model.horizon { schedule(.arrival, at: Swift.max(time, now), index: type) }
             return
         }
-        if let gap = model.stationaryGap[type] {
-            let time = now + gap.sample(using: &arrivalStreams[type])
+        let gapMean = model.stationaryGapMean[type]
+        if !gapMean.isNaN {
+            // Distribution.exponential(mean: gapMean).sample(using:), the same expression.
+            let time = now + -gapMean * log(arrivalStreams[type].nextOpenUnit())
             if time <= model.horizon { schedule(.arrival, at: time, index: type) }
             return
         }
