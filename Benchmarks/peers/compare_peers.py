@@ -38,7 +38,7 @@ LABEL = {"abandonmentRate": "abandonment", "averageSpeedOfAnswer": "ASA", "servi
          "occupancy": "occupancy"}
 
 
-CCSIM_RUNS = 5
+CCSIM_RUNS = 15
 
 
 def run_measured(command):
