@@ -242,26 +242,26 @@ public struct PendingEvents: ~Copyable {
     /// Schedules an event at `time` (seconds, ≥ 0) in the main heap.
     @inlinable
     public mutating func schedule(at time: Double, payload: UInt64) {
-        let event = Event(time: time, sequence: nextSequence, payload: payload)
-        nextSequence &+= 1
-        if heldRoot == 1 {
-            heldRoot = 0
-            _ = main.replaceMin(with: event)
-        } else {
-            main.insert(event)
-        }
+        push(Event(time: time, sequence: nextSequence, payload: payload), onSide: false)
     }
 
     /// Schedules an event at `time` (seconds, ≥ 0) in the side heap.
     @inlinable
     public mutating func scheduleOnSide(at time: Double, payload: UInt64) {
-        let event = Event(time: time, sequence: nextSequence, payload: payload)
+        push(Event(time: time, sequence: nextSequence, payload: payload), onSide: true)
+    }
+
+    /// Numbers `event` and puts it into its heap: in place of the held root if that heap holds it.
+    @inlinable @inline(__always)
+    mutating func push(_ event: Event, onSide: Bool) {
         nextSequence &+= 1
-        if heldRoot == 2 {
-            heldRoot = 0
-            _ = side.replaceMin(with: event)
-        } else {
-            side.insert(event)
+        let replacesRoot = heldRoot == (onSide ? 2 : 1)
+        if replacesRoot { heldRoot = 0 }
+        switch (onSide, replacesRoot) {
+        case (false, false): main.insert(event)
+        case (false, true): _ = main.replaceMin(with: event)
+        case (true, false): side.insert(event)
+        case (true, true): _ = side.replaceMin(with: event)
         }
     }
 
