@@ -7,6 +7,8 @@ import PackageDescription
 /// only with `-Xswiftc -DCCSIM_INVARIANTS` (CI runs the tests once that way); otherwise they are no-ops.
 let package = Package(
     name: "ccsim",
+    // The event heap compares (time, sequence) as one UInt128 (macOS 15 and later; any Linux).
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ccsim", targets: ["ccsim"]),
         .library(name: "SimulationKernel", targets: ["SimulationKernel"]),

@@ -14,6 +14,7 @@ import PackageDescription
 
 let package = Package(
     name: "ccsim-benchmarks",
+    platforms: [.macOS(.v15)],  // as the root package
     dependencies: [
         .package(name: "ccsim", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),

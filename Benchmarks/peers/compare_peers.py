@@ -78,7 +78,7 @@ def run_ccsim(arguments):
     with tempfile.NamedTemporaryFile("w", suffix=".json", prefix="erlang-a-peers-", delete=False) as file:
         json.dump(ccsim_scenario(arguments), file)
     try:
-        # ccsim's run takes a fifth of a second, where the machine's noise weighs ±10 %: the median of
+        # ccsim's run takes a sixth of a second, where the machine's noise weighs ±10 %: the median of
         # CCSIM_RUNS runs (identical results, deterministic) rather than one draw of that noise.
         runs = sorted((run_measured([binary, "run", file.name, "--format", "json", "--threads", "1"])
                        for _ in range(CCSIM_RUNS)), key=lambda run: run[2])

@@ -8,7 +8,8 @@ public struct Event: Sendable, Equatable {
     /// integers is the order of the times, so (time, sequence) compares as one 128-bit integer,
     /// without a branch.
     @usableFromInline var timeBits: UInt64
-    /// Insertion order, unique within one ``EventQueue``; breaks ties between equal times.
+    /// Insertion order, unique within one ``EventQueue`` (within both heaps of a ``PendingEvents``);
+    /// breaks ties between equal times.
     public var sequence: UInt64
     /// Model-defined data: the kernel only stores and returns it.
     public var payload: UInt64
@@ -152,9 +153,8 @@ public struct EventQueue: ~Copyable, @unchecked Sendable {
         return first
     }
 
-    /// Replaces the next event with `event` (which must not precede it) and returns the one replaced:
-    /// a pop and a push in one pass down the heap, for an event loop that handles the next event
-    /// and schedules another.
+    /// Replaces the next event with `event` and returns the one replaced: a pop and a push in one
+    /// pass down the heap, for an event loop that handles the next event and schedules another.
     /// - Precondition: the queue is not empty.
     /// - Complexity: O(log₄ n)
     @inlinable
@@ -265,7 +265,9 @@ public struct PendingEvents: ~Copyable {
         }
     }
 
-    /// Removes and returns the next event of either heap, or `nil` when none is pending.
+    /// Removes and returns the next event of either heap, or `nil` when none is pending. (The event
+    /// stays in its heap's first slot, counted out, until the next event is scheduled into that heap
+    /// or the next call; see `heldRoot`.)
     @inlinable @inline(__always)
     public mutating func popMin() -> Event? {
         if heldRoot == 1 { _ = main.removeMin() } else if heldRoot == 2 { _ = side.removeMin() }

@@ -142,7 +142,9 @@ public func referenceErlangA(calls: Int, perSecond: Double, talkMean: Double, pa
 
 /// Runs the reference loop on the Erlang A benchmark (1,200 calls/h, 300 s, 60 s, 95 agents) for
 /// each count of calls in the arguments (default 12,000,000, the 10,000 hours of the whole-path
-/// figure) and prints calls per second; `label` names the build.
+/// figure) and prints calls per second; `label` names the build. Inlined into each executable too,
+/// so that the loop is compiled there, with that executable's flags.
+@inlinable @inline(__always)
 public func referenceLoopMain(label: String) {
     let counts = CommandLine.arguments.dropFirst().compactMap { Int($0) }
     print("build                  calls      seconds  calls_per_second  abandonment")
