@@ -7,15 +7,6 @@ import Testing
 /// line, `chatHonouredRate`, against exact Erlang A figures where they exist (99.9 % bands from the
 /// run's own replications; fixed seeds, not chosen to pass).
 @Suite struct ChatTests {
-    func scenario(_ text: String) throws -> Scenario {
-        try ScenarioReader.parse(Array(text.utf8), file: "chat.json")
-    }
-
-    func band(_ values: [Double]) -> (mean: Double, halfWidth: Double) {
-        let interval = ConfidenceInterval(values: values, confidence: 0.999)
-        return (interval.mean, interval.halfWidth ?? 0)
-    }
-
     /// A chat scenario: one chat type (Poisson, exponential talk and patience), one group.
     func chats(perHour: Double, aht: Double, patience: Double, agents: Int, concurrency: Int, growth: Double = 0,
                hours: Double = 300, seed: Int = 31) -> String {

@@ -6,15 +6,6 @@ import Testing
 /// IVR containment, first-contact resolution with retries, redials and trunk lines, each against a
 /// known answer, with 99.9 % confidence bands from the run's own replications.
 @Suite struct ContactFlowTests {
-    func scenario(_ text: String) throws -> Scenario {
-        try ScenarioReader.parse(Array(text.utf8), file: "flow.json")
-    }
-
-    func band(_ values: [Double]) -> (mean: Double, halfWidth: Double) {
-        let interval = ConfidenceInterval(values: values, confidence: 0.999)
-        return (interval.mean, interval.halfWidth ?? 0)
-    }
-
     /// A loss system on trunk lines: with as many agents as lines, no wrap-up and no IVR, a call is
     /// blocked exactly when all lines are busy, and blocking is Erlang B for the talk-time load.
     @Test func trunkLinesReproduceErlangB() throws {

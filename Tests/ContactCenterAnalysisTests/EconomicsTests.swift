@@ -7,10 +7,6 @@ import Testing
 /// Cost, revenue and ROI formulas against figures computed by hand, on replications whose staffed hours
 /// and contacts are fixed in the test.
 @Suite struct EconomicsTests {
-    func scenario(_ text: String) throws -> Scenario {
-        try ScenarioReader.parse(Array(text.utf8), file: "money.json")
-    }
-
     /// Two groups (the second outsourced), one voice call type with a 30 s IVR, and every cost and
     /// revenue key set to a round figure.
     let text = """
