@@ -200,11 +200,8 @@ enum CommandLineTool {
 
     /// Writes `document` as an HTML report when `--html` was given; checks `--lang` either way.
     static func writeHTMLIfAsked(_ document: @autoclosure () -> JSONValue, _ parsed: ParsedArguments) throws {
-        let language = try parsed.value("lang", as: "en or fr") { ReportLanguage(rawValue: $0) } ?? .en
-        guard let path = parsed.values["html"] else {
-            if parsed.values["lang"] != nil { throw UsageError(message: "--lang: applies to the HTML report; give --html OUT.html") }
-            return
-        }
+        let language = try checkLanguage(parsed)
+        guard let path = parsed.values["html"] else { return }
         try writeAtomically(try HTMLReport.render(document(), language: language), to: path)
     }
 
@@ -266,23 +263,39 @@ enum CommandLineTool {
             } ?? ProcessInfo.processInfo.activeProcessorCount
             format = try parsed.value("format", as: "table, json or csv") { ReportFormat(rawValue: $0) } ?? .table
         }
+
+        /// `scenario` with `--replications` and `--seed` in force where given.
+        func overriding(_ scenario: Scenario) -> Scenario {
+            var scenario = scenario
+            if let replications { scenario.simulation.replications = replications }
+            if let seed { scenario.simulation.seed = seed }
+            return scenario
+        }
     }
 
-    static func simulate(_ original: Scenario, _ options: RunOptions, _ parsed: ParsedArguments = ParsedArguments()) throws -> CommandOutcome {
-        var scenario = original
-        if let replications = options.replications { scenario.simulation.replications = replications }
-        if let seed = options.seed { scenario.simulation.seed = seed }
-        let bar = ProgressBar(total: scenario.simulation.replications, quiet: options.quiet)
-        let results = try Simulation(scenario: scenario).run(threads: options.threads, limits: options.limits, progress: bar?.step)
-        bar?.finish()
-        let runReport = RunReport(scenario: scenario, results: results)
+    static func simulate(_ scenario: Scenario, _ options: RunOptions, _ parsed: ParsedArguments = ParsedArguments()) throws -> CommandOutcome {
+        let runReport = try runReport(of: scenario, options)
         try writeHTMLIfAsked(runReport.json(), parsed)
         return try emit(runReport.rendered(as: options.format), options)
     }
 
+    /// Runs `scenario` with the options' replications and seed, showing progress.
+    static func runReport(of scenario: Scenario, _ options: RunOptions) throws -> RunReport {
+        let scenario = options.overriding(scenario)
+        let bar = ProgressBar(total: scenario.simulation.replications, quiet: options.quiet)
+        let results = try Simulation(scenario: scenario).run(threads: options.threads, limits: options.limits, progress: bar?.step)
+        bar?.finish()
+        return RunReport(scenario: scenario, results: results)
+    }
+
     /// `text` on standard output, or written (atomically) to `--output` when given.
     static func emit(_ text: String, _ options: RunOptions) throws -> CommandOutcome {
-        guard let output = options.output else { return .success(text) }
+        try emit(text, to: options.output)
+    }
+
+    /// `text` on standard output, or written (atomically) to `output` when given.
+    static func emit(_ text: String, to output: String?) throws -> CommandOutcome {
+        guard let output else { return .success(text) }
         try writeAtomically(text, to: output)
         return .success("")
     }
@@ -361,9 +374,7 @@ enum CommandLineTool {
         } catch {
             throw UsageError(message: "merge: \(parts[0].file): \(error.message)")
         }
-        guard let output = parsed.values["output"] else { return .success(text) }
-        try writeAtomically(text, to: output)
-        return .success("")
+        return try emit(text, to: parsed.values["output"])
     }
 
     // MARK: compare
@@ -381,10 +392,9 @@ enum CommandLineTool {
             }
             return try runShard(.compare, shard: shard, runs: [base] + variants, options: options)
         }
-        var base = try ScenarioReader.read(contentsOf: parsed.positionals[0])
-        let baseFile = base.simulation
-        if let replications = options.replications { base.simulation.replications = replications }
-        if let seed = options.seed { base.simulation.seed = seed }
+        let read = try ScenarioReader.read(contentsOf: parsed.positionals[0])
+        let baseFile = read.simulation
+        let base = options.overriding(read)
         var variants: [Scenario] = []
         var notes = ""
         for file in parsed.positionals.dropFirst() {
@@ -489,9 +499,7 @@ enum CommandLineTool {
             return times.map { $0! }
         }
         let options = try RunOptions(parsed)
-        var scenario = try ScenarioReader.read(contentsOf: parsed.positionals[0])
-        if let replications = options.replications { scenario.simulation.replications = replications }
-        if let seed = options.seed { scenario.simulation.seed = seed }
+        let scenario = options.overriding(try ScenarioReader.read(contentsOf: parsed.positionals[0]))
         let goals = StaffingGoals(
             serviceLevel: goal ?? scenario.serviceLevel.goal, targetSeconds: target ?? scenario.serviceLevel.targetSeconds,
             maximumAbandonment: abandonment, maximumAverageSpeedOfAnswer: asa)
@@ -510,12 +518,15 @@ enum CommandLineTool {
         return try emit(plan.rendered(as: options.format), options)
     }
 
-    /// Rejects a bad `--lang` (or `--lang` without `--html`) before any work.
-    static func checkLanguage(_ parsed: ParsedArguments) throws {
-        _ = try parsed.value("lang", as: "en or fr") { ReportLanguage(rawValue: $0) }
-        if parsed.values["lang"] != nil && parsed.values["html"] == nil {
+    /// The HTML report's language (English by default); rejects a bad `--lang`, or `--lang` without
+    /// `--html`, so that commands can check it before any work.
+    @discardableResult
+    static func checkLanguage(_ parsed: ParsedArguments) throws -> ReportLanguage {
+        let language = try parsed.value("lang", as: "en or fr") { ReportLanguage(rawValue: $0) }
+        if language != nil && parsed.values["html"] == nil {
             throw UsageError(message: "--lang: applies to the HTML report; give --html OUT.html")
         }
+        return language ?? .en
     }
 
     // MARK: report
@@ -533,15 +544,9 @@ enum CommandLineTool {
         // A result carries what a run measured; anything else is read (and checked) as a scenario.
         let isScenario = ["kpis", "variants", "points", "shifts"].allSatisfy { document[$0] == nil }
         if isScenario {
-            var options = try RunOptions(parsed)
-            options.format = .json
-            var scenario = try ScenarioReader.read(contentsOf: file)
-            if let replications = options.replications { scenario.simulation.replications = replications }
-            if let seed = options.seed { scenario.simulation.seed = seed }
-            let bar = ProgressBar(total: scenario.simulation.replications, quiet: options.quiet)
-            let results = try Simulation(scenario: scenario).run(threads: options.threads, limits: options.limits, progress: bar?.step)
-            bar?.finish()
-            try writeHTMLIfAsked(RunReport(scenario: scenario, results: results).json(), parsed)
+            let options = try RunOptions(parsed)
+            let runReport = try runReport(of: ScenarioReader.read(contentsOf: file), options)
+            try writeHTMLIfAsked(runReport.json(), parsed)
         } else {
             for option in ["replications", "seed", "threads", "max-events"] where parsed.values[option] != nil {
                 throw UsageError(message: "report: --\(option) applies when FILE is a scenario; \(file) is a result")
