@@ -296,7 +296,7 @@ struct ReplicationEngine: ~Copyable {
         var time = now
         while time < model.horizon {
             // The first stretch is the one of now, which the loop keeps (an arrival enters in it too).
-            let (end, interval) = time == now ? (segmentEndNow(), currentInterval()) : calendar.segment(at: time)
+            let (end, interval) = time == now ? currentSegment() : calendar.segment(at: time)
             var rate = interval >= 0 ? model.openRates[type * intervals + interval] : model.closedRates[type]
             if !busyness.isEmpty { rate *= busyness[Int(time / 86_400)] }
             if rate > 0 {
@@ -523,10 +523,10 @@ struct ReplicationEngine: ~Copyable {
         var bestGroup = -1
         var bestSince = Double.infinity
         for slot in model.servingGroups.bounds(of: type) {
-            let (group, delay) = (model.servingGroups[slot].group, model.servingGroups[slot].delay)
-            guard delay <= waited, let agent = idleFront(of: group) else { continue }
+            let serving = model.servingGroups[slot]
+            guard serving.delay <= waited, let agent = idleFront(of: serving.group) else { continue }
             if idleSince[agent] < bestSince || bestGroup < 0 {
-                bestGroup = group
+                bestGroup = serving.group
                 bestSince = idleSince[agent]
             }
         }
@@ -730,12 +730,7 @@ struct ReplicationEngine: ~Copyable {
         let (group, first, shift) = shifts[pause.shift]
         onDutyCount[group] -= pause.count
         addStaffed(group: group, agents: -pause.count, from: now, to: now + (pause.end - pause.start))
-        for k in 0..<pause.count {
-            let agent = first + (pause.firstOffset + k) % shift.agents
-            onDuty[agent] = false
-            dutyEnded[agent] = now
-            generation[agent] &+= 1  // an idle entry left in the ring is now stale
-        }
+        for k in 0..<pause.count { leaveDuty(first + (pause.firstOffset + k) % shift.agents) }
     }
 
     /// A break ends: its agents are back on duty.
@@ -752,28 +747,30 @@ struct ReplicationEngine: ~Copyable {
     private mutating func endShift(_ index: Int) {
         let (group, first, shift) = shifts[index]
         onDutyCount[group] -= shift.agents
-        for agent in first..<(first + shift.agents) {
-            onDuty[agent] = false
-            dutyEnded[agent] = now
-            generation[agent] &+= 1  // an idle entry left in the ring is now stale
-        }
+        for agent in first..<(first + shift.agents) { leaveDuty(agent) }
+    }
+
+    /// An agent goes off duty (its shift or a break starts): one busy finishes the contact in hand,
+    /// its time from now counting as overtime; an idle one leaves a stale entry in its idle ring.
+    private mutating func leaveDuty(_ agent: Int) {
+        onDuty[agent] = false
+        dutyEnded[agent] = now
+        generation[agent] &+= 1  // an idle entry left in the ring is now stale
     }
 
     /// The reporting interval of `now` (`-1` while closed).
     @inline(__always)
-    private mutating func currentInterval() -> Int {
+    private mutating func currentInterval() -> Int { currentSegment().interval }
+
+    /// The stretch of constant demand that contains `now`: its end, in seconds, and its reporting
+    /// interval (`-1` while closed), looked up only when time has left the last one.
+    @inline(__always)
+    private mutating func currentSegment() -> (end: Double, interval: Int) {
         if now < segmentStart || now >= segmentEnd {
             (segmentEnd, segmentInterval) = calendar.segment(at: now)
             segmentStart = now
         }
-        return segmentInterval
-    }
-
-    /// The end of the stretch of constant demand that contains `now`, in seconds.
-    @inline(__always)
-    private mutating func segmentEndNow() -> Double {
-        _ = currentInterval()
-        return segmentEnd
+        return (segmentEnd, segmentInterval)
     }
 
     /// Adds the busy time [from, to) of one agent to the intervals it spans (the common case, a
@@ -895,8 +892,8 @@ struct ReplicationEngine: ~Copyable {
         var bestSince = Double.infinity
         var bestRing = -1
         for slot in model.servingGroups.bounds(of: type) {
-            let (group, delay) = (model.servingGroups[slot].group, model.servingGroups[slot].delay)
-            guard delay <= waited else { continue }
+            let group = model.servingGroups[slot].group
+            guard model.servingGroups[slot].delay <= waited else { continue }
             if let agent = idleFront(of: group) {
                 if bestHeld > 0 || idleSince[agent] < bestSince {
                     (best, bestHeld, bestSince, bestRing) = (agent, 0, idleSince[agent], group)
@@ -943,11 +940,7 @@ struct ReplicationEngine: ~Copyable {
             countAnswer(type: type, group: group, interval: Int(call.issue.interval), wait: now - call.arrival, talk: talk, wrapUp: call.wrapUp)
         }
         if end <= model.horizon { schedule(.chatEnd, at: end, index: agent) }
-        if model.resolution[type] >= 1 || outcomeStreams[type].nextOpenUnit() < model.resolution[type] {
-            resolve(call.issue, type: type)
-        } else {
-            tryAgain(type, call.issue, rule: model.features[type].retry ? model.retry[type] : nil, answered: true, after: now + talk)
-        }
+        decideOutcome(of: call.issue, type: type, talkEnds: now + talk)
     }
 
     /// One of the agent's chats ends (talk and after-call work): with chats left, the agent takes
@@ -1054,12 +1047,17 @@ struct ReplicationEngine: ~Copyable {
             // The line is free when the talk ends (after-call work needs none).
             if now + call.talk <= model.horizon { schedule(.lineRelease, at: now + call.talk) }
         }
-        // Whether the contact resolves the issue is decided now; an unresolved customer may call
-        // again, counting the delay from the end of the talk.
-        if model.resolution[owner] >= 1 || outcomeStreams[owner].nextOpenUnit() < model.resolution[owner] {
-            resolve(call.issue, type: owner)
+        decideOutcome(of: call.issue, type: owner, talkEnds: now + call.talk)
+    }
+
+    /// Decides, when an agent answers, whether the contact resolves the issue; an unresolved
+    /// customer may call again (a retry), counting the delay from `talkEnds`, in seconds.
+    @inline(__always)
+    private mutating func decideOutcome(of issue: Issue, type: Int, talkEnds: Double) {
+        if model.resolution[type] >= 1 || outcomeStreams[type].nextOpenUnit() < model.resolution[type] {
+            resolve(issue, type: type)
         } else {
-            tryAgain(owner, call.issue, rule: model.features[owner].retry ? model.retry[owner] : nil, answered: true, after: now + call.talk)
+            tryAgain(type, issue, rule: model.features[type].retry ? model.retry[type] : nil, answered: true, after: talkEnds)
         }
     }
 
