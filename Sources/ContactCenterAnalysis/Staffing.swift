@@ -404,7 +404,6 @@ public enum StaffingSearch {
 
     /// "HH:MM" for seconds after midnight.
     static func clock(_ seconds: Double) -> String {
-        let minutes = Int((seconds / 60).rounded())
-        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        clockText(minutes: Int((seconds / 60).rounded()))
     }
 }

@@ -46,10 +46,15 @@ public struct BusinessCalendar: Sendable, Equatable {
 
     /// "HH:MM" of the start of interval `index`.
     public func intervalLabel(_ index: Int) -> String {
-        let minutes = Int((open + Double(index) * intervalSeconds) / 60)
-        let hours = minutes / 60, rest = minutes % 60
-        return (hours < 10 ? "0" : "") + String(hours) + ":" + (rest < 10 ? "0" : "") + String(rest)
+        clockText(minutes: Int((open + Double(index) * intervalSeconds) / 60))
     }
+}
+
+/// "HH:MM" for a whole number of minutes (≥ 0) after midnight: the one clock format of labels,
+/// messages and reports.
+public func clockText(minutes: Int) -> String {
+    let hours = minutes / 60, rest = minutes % 60
+    return (hours < 10 ? "0" : "") + String(hours) + ":" + (rest < 10 ? "0" : "") + String(rest)
 }
 
 /// What happens to a call that arrives while the center is closed.

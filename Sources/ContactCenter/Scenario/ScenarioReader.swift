@@ -872,7 +872,7 @@ struct ScenarioDecoder {
     /// Seconds after midnight as "HH:MM" (seconds, if any, as "HH:MM:SS").
     func clock(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded(.down))
-        let text = String(format: "%02d:%02d", whole / 3600, whole % 3600 / 60)
+        let text = clockText(minutes: whole / 60)
         return whole % 60 == 0 ? text : text + String(format: ":%02d", whole % 60)
     }
 
